@@ -1,0 +1,43 @@
+package io.convosowarehouse.cli;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.convosowarehouse.config.AccountSettings;
+import io.convosowarehouse.config.ConvosoProperties;
+import picocli.CommandLine.Option;
+
+/** Options every command that touches the warehouse takes. */
+class CommonOptions {
+
+    @Option(names = "--debug", description = "Log what the job does, request by request (the token stays redacted).")
+    boolean debug;
+
+    @Option(names = "--account", paramLabel = "NAME",
+            description = "Only this configured account (default: every configured account).")
+    String account;
+
+    ConfigurableApplicationContext startContext() {
+        return WarehouseContext.start(debug, Map.of());
+    }
+
+    ConfigurableApplicationContext startContext(Map<String, Object> overrides) {
+        return WarehouseContext.start(debug, overrides);
+    }
+
+    /** The configured accounts this run is for. */
+    List<AccountSettings> selectedAccounts(ConfigurableApplicationContext context) {
+        List<AccountSettings> all = context.getBean(ConvosoProperties.class).resolvedAccounts();
+        if (account == null) {
+            return all;
+        }
+        List<AccountSettings> selected = all.stream().filter(a -> a.name().equals(account)).toList();
+        if (selected.isEmpty()) {
+            throw new CommandFailure(ExitCode.USAGE, "no account named '" + account + "' is configured; configured: "
+                    + all.stream().map(AccountSettings::name).toList());
+        }
+        return selected;
+    }
+}

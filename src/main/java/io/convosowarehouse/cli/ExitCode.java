@@ -1,0 +1,36 @@
+package io.convosowarehouse.cli;
+
+/** The process exit codes, as documented in the README. */
+public enum ExitCode {
+    /** Everything asked for was done (rejected records are counted and warned about, not failures). */
+    OK(0),
+    /** The command line or the configuration is wrong. */
+    USAGE(2),
+    /** The source failed: API unreachable after retries, success:false, a body that is not the expected JSON. */
+    SOURCE(3),
+    /** The database failed: unreachable, not migrated, or a write refused. */
+    DATABASE(4),
+    /** Some scopes or files were loaded and others failed. */
+    PARTIAL(5);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The worse of two outcomes of parts of one run: any success beside a failure makes it partial. */
+    public ExitCode combine(ExitCode other) {
+        if (this == other) {
+            return this;
+        }
+        if (this == OK || other == OK || this == PARTIAL || other == PARTIAL) {
+            return PARTIAL;
+        }
+        return code > other.code ? this : other;
+    }
+}

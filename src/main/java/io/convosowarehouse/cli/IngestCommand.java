@@ -1,0 +1,95 @@
+package io.convosowarehouse.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.convosowarehouse.config.AccountSettings;
+import io.convosowarehouse.pipeline.FileIngest;
+import io.convosowarehouse.pipeline.FileIngest.FileResult;
+import io.convosowarehouse.source.Scope;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ingest", description = {
+        "Load saved answers through the same parse and load code as poll.",
+        "A .json file holds one answer body; a .ndjson or .ndjson.gz file holds one envelope per line:",
+        "  {\"received_at\": \"2025-05-28T21:43:55Z\", \"scope\": \"account\", \"body\": {...}}",
+        "Loading the same answer again adds nothing."})
+class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "account",
+            description = "Scope of .json answers: account, campaign:ID, queue:ID, user:ID or skill:NAMES (default: ${DEFAULT-VALUE}).")
+    String scope;
+
+    @Option(names = "--received-at", paramLabel = "ISO-8601",
+            description = "Receive time of .json answers (default: the file's modification time).")
+    Instant receivedAt;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Answer files (.json, .ndjson, .ndjson.gz).")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Scope answerScope = parseScope();
+        List<Path> missing = files.stream().filter(f -> !Files.isRegularFile(f)).toList();
+        if (!missing.isEmpty()) {
+            throw new CommandFailure(ExitCode.USAGE, "no such file: " + missing.get(0) + (missing.size() > 1
+                    ? " (and " + (missing.size() - 1) + " more)" : "") + "; nothing was loaded");
+        }
+        try (ConfigurableApplicationContext context = common.startContext()) {
+            List<AccountSettings> accounts = common.selectedAccounts(context);
+            if (accounts.size() > 1) {
+                throw new CommandFailure(ExitCode.USAGE, "several accounts are configured: say which one the files belong to with --account");
+            }
+            FileIngest ingest = context.getBean(FileIngest.class);
+            ExitCode exit = null;
+            for (Path file : files) {
+                FileResult result = ingest.ingest(accounts.get(0), file, answerScope, receivedAt);
+                ExitCode code = report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+                exit = exit == null ? code : exit.combine(code);
+            }
+            return exit.code();
+        }
+    }
+
+    private Scope parseScope() {
+        try {
+            return Scope.parse(scope);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCode.USAGE, "--scope: " + e.getMessage());
+        }
+    }
+
+    private static ExitCode report(FileResult result, PrintWriter out, PrintWriter err) {
+        out.println("ingest " + result.file() + ": " + result.loaded() + " snapshot(s) loaded, " + result.duplicates()
+                + " already loaded, " + result.agents() + " agent rows, " + result.rejected() + " rejected record(s)"
+                + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " answer(s) failed"));
+        result.failures().forEach(failure -> err.println("  " + failure));
+        if (result.rejected() > 0) {
+            err.println("  warning: " + result.rejected() + " record(s) rejected; see ingest.rejected_record");
+        }
+        if (result.failures().isEmpty()) {
+            return ExitCode.OK;
+        }
+        if (!result.failed()) {
+            return ExitCode.PARTIAL;
+        }
+        return result.databaseFailed() ? ExitCode.DATABASE : ExitCode.SOURCE;
+    }
+}

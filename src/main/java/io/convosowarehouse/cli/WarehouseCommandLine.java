@@ -1,0 +1,76 @@
+package io.convosowarehouse.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line: parses the command and its options before any Spring context starts, runs it,
+ * and turns every failure into one line on stderr and a documented exit code.
+ */
+@Command(name = "convoso-warehouse", mixinStandardHelpOptions = true, version = "convoso-warehouse 0.1.0",
+        description = "Keeps the history of a Convoso contact center in PostgreSQL.",
+        subcommands = {MigrateCommand.class, PollCommand.class, IngestCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success (rejected records are counted and warned about, not failures)",
+                "2:usage or configuration error",
+                "3:source error (API unreachable after retries, success:false, a body that is not the expected JSON)",
+                "4:database error",
+                "5:partial success (some scopes or files loaded, others failed)"})
+public final class WarehouseCommandLine implements Runnable {
+
+    private static final String PROGRAM = "convoso-warehouse";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new WarehouseCommandLine())
+                .setOut(out)
+                .setErr(err)
+                .registerConverter(Instant.class, WarehouseCommandLine::instant)
+                .setExitCodeExceptionMapper(failure -> ExitCode.USAGE.code())
+                .setParameterExceptionHandler((e, a) -> {
+                    err.println(PROGRAM + ": " + e.getMessage() + " (see '" + PROGRAM + " --help')");
+                    return ExitCode.USAGE.code();
+                })
+                .setExecutionExceptionHandler(reportFailure(err));
+        return commandLine.execute(args);
+    }
+
+    private static IExecutionExceptionHandler reportFailure(PrintWriter err) {
+        return (failure, commandLine, parseResult) -> {
+            FailureClassifier.Classified classified = FailureClassifier.classify(failure);
+            err.println(PROGRAM + " " + commandLine.getCommandName() + ": " + classified.message());
+            if (parseResult.hasMatchedOption("--debug") || parseResult.subcommand() != null
+                    && parseResult.subcommand().hasMatchedOption("--debug")) {
+                failure.printStackTrace(err);
+            }
+            return classified.exitCode().code();
+        };
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not an ISO-8601 instant such as 2025-05-28T21:43:00Z");
+        }
+    }
+}

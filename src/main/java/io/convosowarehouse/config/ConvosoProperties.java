@@ -1,0 +1,67 @@
+package io.convosowarehouse.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code convoso.*}; every one can be set by environment variable
+ * ({@code CONVOSO_AUTH_TOKEN}, {@code CONVOSO_BASE_URL}, {@code CONVOSO_TIME_ZONE}, ...).
+ * The top-level account settings describe one account; {@code convoso.accounts[n].*} lists several,
+ * each falling back to the top-level values for what it does not set.
+ *
+ * @param runDeadline how long one poll run may take, retries included: it must end before the next schedule
+ */
+@ConfigurationProperties("convoso")
+public record ConvosoProperties(
+        @DefaultValue("default") String account,
+        @DefaultValue("https://api.convoso.com") URI baseUrl,
+        Secret authToken,
+        @DefaultValue("America/Los_Angeles") ZoneId timeZone,
+        List<String> campaigns,
+        List<String> queues,
+        List<Account> accounts,
+        @DefaultValue("50s") Duration runDeadline,
+        @DefaultValue Http http) {
+
+    /** One more account of {@code convoso.accounts}. */
+    public record Account(String name, URI baseUrl, Secret authToken, ZoneId timeZone, List<String> campaigns,
+            List<String> queues) {
+    }
+
+    /**
+     * HTTP behaviour of the Agent Monitor client.
+     *
+     * @param maxAttempts    calls per scope before giving up (1 = no retry)
+     * @param initialBackoff the first pause between attempts; doubled each time, with jitter
+     * @param maxBackoff     the longest pause, also the cap on a server's Retry-After
+     */
+    public record Http(
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration readTimeout,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("10s") Duration maxBackoff) {
+    }
+
+    /** The configured accounts, each complete. */
+    public List<AccountSettings> resolvedAccounts() {
+        if (accounts == null || accounts.isEmpty()) {
+            return List.of(new AccountSettings(account, baseUrl, authToken, timeZone,
+                    ScopeSelection.parse(campaigns, "convoso.campaigns"), ScopeSelection.parse(queues, "convoso.queues")));
+        }
+        return accounts.stream()
+                .map(a -> new AccountSettings(
+                        a.name() != null ? a.name() : account,
+                        a.baseUrl() != null ? a.baseUrl() : baseUrl,
+                        a.authToken() != null ? a.authToken() : authToken,
+                        a.timeZone() != null ? a.timeZone() : timeZone,
+                        ScopeSelection.parse(a.campaigns() != null ? a.campaigns() : campaigns, "campaigns of " + a.name()),
+                        ScopeSelection.parse(a.queues() != null ? a.queues() : queues, "queues of " + a.name())))
+                .toList();
+    }
+}

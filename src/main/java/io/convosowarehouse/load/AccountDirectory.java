@@ -1,0 +1,52 @@
+package io.convosowarehouse.load;
+
+import static io.convosowarehouse.db.warehouse.Tables.ACCOUNT;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Finds or registers the warehouse.account row of a configured account. */
+@Component
+public class AccountDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountDirectory.class);
+
+    private final DSLContext dsl;
+    private final Map<String, Short> ids = new ConcurrentHashMap<>();
+
+    public AccountDirectory(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The account's id; registers it on first use and keeps its time zone current. */
+    public short idOf(String accountName, ZoneId timeZone) {
+        return ids.computeIfAbsent(accountName, name -> register(name, timeZone));
+    }
+
+    private short register(String name, ZoneId timeZone) {
+        dsl.insertInto(ACCOUNT, ACCOUNT.ACCOUNT_NAME, ACCOUNT.TIME_ZONE)
+                .values(name, timeZone.getId())
+                .onConflict(ACCOUNT.ACCOUNT_NAME)
+                .doNothing()
+                .execute();
+        var account = dsl.select(ACCOUNT.ACCOUNT_ID, ACCOUNT.TIME_ZONE)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ACCOUNT_NAME.eq(name))
+                .fetchSingle();
+        if (!account.value2().equals(timeZone.getId())) {
+            log.warn("account {} was loaded with time zone {} and is now configured with {}; earlier rows keep the old zone",
+                    name, account.value2(), timeZone.getId());
+            dsl.update(ACCOUNT)
+                    .set(ACCOUNT.TIME_ZONE, timeZone.getId())
+                    .where(ACCOUNT.ACCOUNT_ID.eq(account.value1()))
+                    .execute();
+        }
+        return account.value1();
+    }
+}

@@ -1,0 +1,179 @@
+package io.convosowarehouse.load;
+
+import static io.convosowarehouse.db.ingest.Tables.REJECTED_RECORD;
+import static io.convosowarehouse.db.ingest.Tables.SCHEMA_DRIFT;
+import static io.convosowarehouse.db.warehouse.Tables.CAMPAIGN_STATS;
+import static io.convosowarehouse.db.warehouse.Tables.QUEUE_STATS;
+import static io.convosowarehouse.db.warehouse.Tables.SNAPSHOT;
+import static org.jooq.impl.DSL.inline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.springframework.stereotype.Component;
+
+import io.convosowarehouse.parse.ParsedAnswer;
+import io.convosowarehouse.parse.RefusedAnswer;
+import io.convosowarehouse.parse.Rejection;
+import io.convosowarehouse.parse.UnknownField;
+import io.convosowarehouse.source.ReceivedAnswer;
+import io.convosowarehouse.source.Scope;
+
+/**
+ * Loads one answer into the warehouse. One answer is one transaction: the snapshot row, its raw
+ * payload, the agents, the counters, the dimensions and the rejected records commit together or
+ * not at all. The same answer loaded again finds its snapshot key taken and adds nothing.
+ */
+@Component
+public class SnapshotLoader {
+
+    /** Loads of one account are serialized, so overlapping runs never interleave inside a snapshot. */
+    private static final int ADVISORY_LOCK_NAMESPACE = 0x43574831; // "CWH1"
+
+    private final DSLContext dsl;
+    private final LabelDictionary labels;
+    private final PartitionManager partitions;
+
+    public SnapshotLoader(DSLContext dsl, LabelDictionary labels, PartitionManager partitions) {
+        this.dsl = dsl;
+        this.labels = labels;
+        this.partitions = partitions;
+    }
+
+    public LoadOutcome load(short accountId, ReceivedAnswer answer, ParsedAnswer parsed) {
+        partitions.ensureFor(parsed.observedAt(), answer.receivedAt());
+        labels.register(AgentSnapshotCopy.labelsOf(parsed.agents()));
+        byte[] hash = RawPayloads.sha256(answer.body());
+        OffsetDateTime observedAt = parsed.observedAt().atOffset(ZoneOffset.UTC);
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            lockAccount(tx, accountId);
+            Long snapshotId = insertSnapshot(tx, accountId, answer, parsed, hash, observedAt);
+            if (snapshotId == null) {
+                return LoadOutcome.duplicate();
+            }
+            Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, hash, RawPayloads.LOADED, snapshotId);
+            AgentSnapshotCopy.copy(tx, snapshotId, parsed.observedAt(), accountId, parsed.agents(), labels);
+            insertCounters(tx, accountId, snapshotId, observedAt, answer.scope(), parsed);
+            Dimensions.update(tx, accountId, snapshotId, observedAt, parsed);
+            insertRejections(tx, accountId, answer.receivedAt(), rawPayloadId, snapshotId, parsed.rejections());
+            recordUnknownFields(tx, answer.receivedAt(), rawPayloadId, parsed.unknownFields());
+            return LoadOutcome.loaded(snapshotId, parsed.agents().size(), parsed.rejections().size());
+        });
+    }
+
+    /** Archives an answer that cannot be loaded, with the reason, so it can be replayed after a fix. */
+    public LoadOutcome recordRefused(short accountId, ReceivedAnswer answer, RefusedAnswer refused) {
+        partitions.ensureFor(answer.receivedAt());
+        byte[] hash = RawPayloads.sha256(answer.body());
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, hash, RawPayloads.REJECTED, null);
+            if (rawPayloadId != null) {
+                insertRejections(tx, accountId, answer.receivedAt(), rawPayloadId, null,
+                        List.of(new Rejection("$", refused.reason(), refused.fragment())));
+            }
+            return LoadOutcome.refused(refused.reason(), rawPayloadId != null);
+        });
+    }
+
+    /** Records a call that brought no answer at all (unreachable, HTTP error), for coverage reports. */
+    public void recordFailedFetch(short accountId, Scope scope, Instant at, String reason) {
+        dsl.transaction(configuration -> insertRejections(configuration.dsl(), accountId, at, null, null,
+                List.of(new Rejection("$", "no answer for scope " + scope + ": " + reason, null))));
+    }
+
+    private static void lockAccount(DSLContext tx, short accountId) {
+        tx.execute("select pg_advisory_xact_lock({0}, {1})", inline(ADVISORY_LOCK_NAMESPACE), inline((int) accountId));
+    }
+
+    private static Long insertSnapshot(DSLContext tx, short accountId, ReceivedAnswer answer, ParsedAnswer parsed,
+            byte[] hash, OffsetDateTime observedAt) {
+        return tx.insertInto(SNAPSHOT)
+                .set(SNAPSHOT.ACCOUNT_ID, accountId)
+                .set(SNAPSHOT.SCOPE_KIND, answer.scope().kind().sqlName())
+                .set(SNAPSHOT.SCOPE_ID, answer.scope().id())
+                .set(SNAPSHOT.OBSERVED_AT, observedAt)
+                .set(SNAPSHOT.RECEIVED_AT, answer.receivedAt().atOffset(ZoneOffset.UTC))
+                .set(SNAPSHOT.TIME, parsed.sourceTime() == null ? null : parsed.sourceTime().atOffset(ZoneOffset.UTC))
+                .set(SNAPSHOT.CLOCK_SKEW_SEC, (int) Duration.between(answer.receivedAt(), parsed.observedAt()).toSeconds())
+                .set(SNAPSHOT.HTTP_STATUS, answer.httpStatus() == null ? null : answer.httpStatus().shortValue())
+                .set(SNAPSHOT.LATENCY_MS, answer.latencyMs())
+                .set(SNAPSHOT.PAYLOAD_HASH, hash)
+                .set(SNAPSHOT.AGENT_COUNT, parsed.agents().size())
+                .set(SNAPSHOT.REJECTED_COUNT, parsed.rejections().size())
+                .set(SNAPSHOT.SUCCESS, true)
+                .set(SNAPSHOT.ENTRIES_SUCCESS, parsed.entriesSuccess())
+                .set(SNAPSHOT.ENTRIES_CODE, parsed.entriesCode())
+                .set(SNAPSHOT.OUT_OF_FUNDS, parsed.outOfFunds())
+                .set(SNAPSHOT.AVAILABLE_AGENTS, parsed.availableAgents())
+                .set(SNAPSHOT.LOGGED_IN_AGENTS, parsed.loggedInAgents())
+                .set(SNAPSHOT.CAMPAIGNS, jsonb(parsed.campaignsJson()))
+                .set(SNAPSHOT.QUEUES, jsonb(parsed.queuesJson()))
+                .set(SNAPSHOT.CALL_DATA, jsonb(parsed.callDataJson()))
+                .onConflictOnConstraint(io.convosowarehouse.db.warehouse.Keys.SNAPSHOT_ONCE)
+                .doNothing()
+                .returning(SNAPSHOT.SNAPSHOT_ID)
+                .fetchOptional(SNAPSHOT.SNAPSHOT_ID)
+                .orElse(null);
+    }
+
+    private static void insertCounters(DSLContext tx, short accountId, long snapshotId, OffsetDateTime observedAt,
+            Scope scope, ParsedAnswer parsed) {
+        if (parsed.campaignCounters() != null) {
+            var row = tx.newRecord(CAMPAIGN_STATS, parsed.campaignCounters());
+            row.setSnapshotId(snapshotId);
+            row.setObservedAt(observedAt);
+            row.setAccountId(accountId);
+            if (row.getCampaignId() == null && scope.kind() == Scope.Kind.CAMPAIGN) {
+                row.setCampaignId(Long.valueOf(scope.id()));
+            }
+            row.insert();
+        }
+        if (parsed.queueCounters() != null) {
+            var row = tx.newRecord(QUEUE_STATS, parsed.queueCounters());
+            row.setSnapshotId(snapshotId);
+            row.setObservedAt(observedAt);
+            row.setAccountId(accountId);
+            row.setQueueId(scope.kind() == Scope.Kind.QUEUE ? Long.valueOf(scope.id()) : null);
+            row.insert();
+        }
+    }
+
+    private static void insertRejections(DSLContext tx, short accountId, Instant receivedAt, Long rawPayloadId,
+            Long snapshotId, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        var insert = tx.insertInto(REJECTED_RECORD, REJECTED_RECORD.ACCOUNT_ID, REJECTED_RECORD.RECEIVED_AT,
+                REJECTED_RECORD.RAW_PAYLOAD_ID, REJECTED_RECORD.SNAPSHOT_ID, REJECTED_RECORD.JSON_PATH,
+                REJECTED_RECORD.REASON, REJECTED_RECORD.FRAGMENT);
+        for (Rejection rejection : rejections) {
+            insert = insert.values(accountId, receivedAt.atOffset(ZoneOffset.UTC), rawPayloadId, snapshotId,
+                    rejection.jsonPath(), rejection.reason(), rejection.fragment());
+        }
+        insert.execute();
+    }
+
+    private static void recordUnknownFields(DSLContext tx, Instant receivedAt, Long rawPayloadId, List<UnknownField> fields) {
+        for (UnknownField unknown : fields) {
+            tx.insertInto(SCHEMA_DRIFT)
+                    .set(SCHEMA_DRIFT.JSON_PATH, unknown.jsonPath())
+                    .set(SCHEMA_DRIFT.JSON_TYPE, unknown.jsonType())
+                    .set(SCHEMA_DRIFT.FIRST_SEEN_AT, receivedAt.atOffset(ZoneOffset.UTC))
+                    .set(SCHEMA_DRIFT.EXAMPLE_VALUE, unknown.exampleValue())
+                    .set(SCHEMA_DRIFT.FIRST_RAW_PAYLOAD_ID, rawPayloadId)
+                    .onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    private static JSONB jsonb(String json) {
+        return json == null ? null : JSONB.valueOf(json);
+    }
+}

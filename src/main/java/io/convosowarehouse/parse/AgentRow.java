@@ -1,0 +1,62 @@
+package io.convosowarehouse.parse;
+
+import java.time.Instant;
+
+/**
+ * One agent of an answer, typed. Field names are the API's; {@code *Mmss} and {@code statusLength}
+ * hold the "HH:MM:SS" strings as seconds.
+ */
+public record AgentRow(
+        long userId,
+        String userFullName,
+        Long campaignId,
+        String campaignName,
+        Long queueId,
+        String queueName,
+        String queueAssignment,
+        Long[] queueAssignmentIds,
+        Long listId,
+        String listName,
+        String extension,
+        String channelType,
+        String callType,
+        Long leadId,
+        Long callLogId,
+        Integer callsToday,
+        Integer totalCalls,
+        Integer sinceLastUpdate,
+        Instant lastStateChange,
+        Instant lastCallTime,
+        Instant lastUpdateTime,
+        Instant lastCallFinish,
+        Instant lastInboundCallTime,
+        Instant lastInboundCallFinish,
+        Long availabilityId,
+        Boolean inboundOnly,
+        String status,
+        String statusLabel,
+        Integer statusTimeSec,
+        Integer statusTimeMmss,
+        Integer statusReadyTimeSec,
+        Integer statusReadyTimeMmss,
+        Integer statusWaitTimeSec,
+        Integer statusWaitTimeMmss,
+        Integer statusIncallTimeSec,
+        Integer statusIncallTimeMmss,
+        Integer statusDispoTimeSec,
+        Integer statusDispoTimeMmss,
+        Integer statusDeadTimeSec,
+        Integer statusDeadTimeMmss,
+        Integer statusPreviewTimeSec,
+        Integer statusPreviewTimeMmss,
+        Integer statusLengthSec,
+        Integer statusLength,
+        Integer campaignSkill,
+        Integer campaignWeight,
+        Boolean forceLogout,
+        Boolean awaitingConfirmation,
+        String connectionType,
+        String cssClass,
+        String textClass,
+        String[] skillOptions) {
+}

@@ -1,0 +1,13 @@
+package io.convosowarehouse.parse;
+
+/** A record of an answer that could not be stored: where it is, why, and the offending JSON. */
+public record Rejection(String jsonPath, String reason, String fragment) {
+
+    private static final int MAX_FRAGMENT = 2000;
+
+    public Rejection {
+        if (fragment != null && fragment.length() > MAX_FRAGMENT) {
+            fragment = fragment.substring(0, MAX_FRAGMENT);
+        }
+    }
+}

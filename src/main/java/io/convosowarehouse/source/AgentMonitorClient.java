@@ -1,0 +1,112 @@
+package io.convosowarehouse.source;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.convosowarehouse.config.AccountSettings;
+import io.convosowarehouse.config.ConvosoProperties;
+
+/**
+ * Calls Convoso's Agent Monitor Search endpoint for one scope, with timeouts and retries.
+ * A body that says {@code "success": false} is still an answer: it is returned (and archived) and
+ * refused by the parser, never retried, since the API has spoken.
+ */
+@Component
+public class AgentMonitorClient {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentMonitorClient.class);
+
+    private final HttpClient http;
+    private final ConvosoProperties.Http settings;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final RandomGenerator jitter = RandomGenerator.getDefault();
+
+    public AgentMonitorClient(ConvosoProperties properties, Clock clock) {
+        this.settings = properties.http();
+        this.clock = clock;
+        this.retryPolicy = new RetryPolicy(Math.max(1, settings.maxAttempts()), settings.initialBackoff(), settings.maxBackoff());
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * Fetches one answer, retrying what is worth retrying until {@code deadline}.
+     *
+     * @throws SourceException when no answer came: unreachable, timed out, or an HTTP error status
+     */
+    public ReceivedAnswer fetch(AccountSettings account, Scope scope, Instant deadline) throws SourceException {
+        AgentMonitorRequest request = AgentMonitorRequest.of(account, scope);
+        HttpRequest httpRequest = HttpRequest.newBuilder(request.uri())
+                .timeout(settings.readTimeout())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            Instant started = clock.instant();
+            String failure;
+            Integer status = null;
+            Optional<String> retryAfter = Optional.empty();
+            try {
+                HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+                Instant received = clock.instant();
+                status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    log.debug("GET {} -> {} in {} ms", request, status, Duration.between(started, received).toMillis());
+                    return new ReceivedAnswer(scope, received, response.body(), status,
+                            (int) Duration.between(started, received).toMillis(),
+                            response.headers().firstValue("Content-Type").orElse(null), request.redactedUrl());
+                }
+                failure = "HTTP " + status;
+                retryAfter = response.headers().firstValue("Retry-After");
+                if (!RetryPolicy.isRetryableStatus(status)) {
+                    throw new SourceException(account.name() + " " + scope + ": " + failure + " from " + request
+                            + (status == 401 || status == 403 ? "; check CONVOSO_AUTH_TOKEN" : ""), status);
+                }
+            } catch (HttpTimeoutException e) {
+                failure = "timed out";
+            } catch (ConnectException e) {
+                failure = "cannot connect to " + account.baseUrl();
+            } catch (IOException e) {
+                failure = "I/O error (" + e.getClass().getSimpleName() + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SourceException(account.name() + " " + scope + ": interrupted while calling " + request, null);
+            }
+            Duration pause = retryPolicy.backoff(attempt, retryAfter, clock.instant(), jitter);
+            boolean pastDeadline = clock.instant().plus(pause).isAfter(deadline);
+            if (attempt >= retryPolicy.maxAttempts() || pastDeadline) {
+                throw new SourceException(account.name() + " " + scope + ": " + failure + " from " + request + " after "
+                        + attempt + (attempt == 1 ? " attempt" : " attempts")
+                        + (pastDeadline && attempt < retryPolicy.maxAttempts() ? " (run deadline reached)" : ""), status);
+            }
+            log.warn("{} {}: {} from {}; retrying in {} ms (attempt {} of {})", account.name(), scope, failure, request,
+                    pause.toMillis(), attempt + 1, retryPolicy.maxAttempts());
+            sleep(pause);
+        }
+    }
+
+    private static void sleep(Duration pause) throws SourceException {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException("interrupted while waiting to retry", null);
+        }
+    }
+}
