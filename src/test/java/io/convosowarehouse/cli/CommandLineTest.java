@@ -1,0 +1,94 @@
+package io.convosowarehouse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.Fixtures;
+import io.convosowarehouse.testsupport.TestDatabase;
+
+/** What a user typing commands sees: usage errors, exit codes, and the envelope files ingest reads. */
+class CommandLineTest {
+
+    private static TestDatabase database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestDatabase.empty("command_line");
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void migrateBuildsTheSchemaAndSaysItsVersion() {
+        Cli.Result result = Cli.run(database.springProperties(), "migrate");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).containsPattern("schema is at version \\d+");
+        assertThat(database.count("batch.batch_job_instance")).isZero();
+    }
+
+    @Test
+    void usageErrorsExitWith2AndSayWhatToDo() {
+        assertThat(Cli.run(Map.of()).exitCode()).isEqualTo(2);
+        Cli.Result unknown = Cli.run(Map.of(), "pol");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("Unmatched argument", "--help");
+        Cli.Result badInstant = Cli.run(Map.of(), "poll", "--scheduled-at", "yesterday");
+        assertThat(badInstant.exitCode()).isEqualTo(2);
+        assertThat(badInstant.err()).contains("not an ISO-8601 instant");
+        Cli.Result missing = Cli.run(database.springProperties(), "ingest", "no/such/file.json");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file: no/such/file.json; nothing was loaded");
+        Cli.Result badScope = Cli.run(database.springProperties(), "ingest", "--scope", "team:7", "pom.xml");
+        assertThat(badScope.exitCode()).isEqualTo(2);
+        assertThat(badScope.err()).contains("scope must be account, campaign:ID");
+        Cli.Result badZone = Cli.run(Cli.merge(database.springProperties(), Map.of("convoso.time-zone", "Mars/Olympus")),
+                "ingest", "pom.xml");
+        assertThat(badZone.exitCode()).isEqualTo(2);
+        assertThat(badZone.err()).contains("configuration error").contains("convoso");
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        Cli.Result help = Cli.run(Map.of(), "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("migrate", "poll", "ingest", "Exit codes:", "5   partial success");
+    }
+
+    @Test
+    void ndjsonEnvelopesLoadEachAnswerAndABadLineFailsOnlyItself(@TempDir Path dir) throws IOException {
+        String body = Fixtures.exampleAnswer().replaceAll("\\s*\\n\\s*", "");
+        String second = body.replace("2025-06-02 10:51:47", "2025-06-02 10:52:47");
+        Path file = dir.resolve("answers.ndjson.gz");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(("{\"received_at\":\"2025-06-02T17:51:50Z\",\"scope\":\"account\",\"body\":" + body + "}\n"
+                    + "{\"received_at\":\"2025-06-02T17:52:50Z\",\"scope\":\"campaign:1234\",\"body\":" + second + "}\n"
+                    + "{\"received_at\":\"not a time\",\"scope\":\"account\",\"body\":{}}\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        Cli.Result result = Cli.run(database.springProperties(), "ingest", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(5);
+        assertThat(result.out()).contains("2 snapshot(s) loaded");
+        assertThat(result.err()).contains("answers.ndjson.gz line 3: received_at must be an ISO-8601 instant");
+        assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id || ' ' || to_char(observed_at at time zone 'UTC', 'HH24:MI:SS') "
+                + "from warehouse.snapshot order by observed_at").getValues(0, String.class))
+                .containsExactly("account: 17:51:47", "campaign:1234 17:52:47");
+        assertThat(database.dsl().fetchValue("select count(*) from ingest.raw_payload where body_bytes = {0}",
+                org.jooq.impl.DSL.val(body.getBytes(StandardCharsets.UTF_8).length))).as("bodies archived byte for byte").isEqualTo(2L);
+    }
+}

@@ -1,0 +1,224 @@
+package io.convosowarehouse.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.convosowarehouse.testsupport.CannedAgentMonitor;
+import io.convosowarehouse.testsupport.CannedAgentMonitor.Reply;
+import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.Fixtures;
+import io.convosowarehouse.testsupport.TestDatabase;
+
+/** The poll command against a real HTTP server and a real database, one Spring Batch job execution per cycle. */
+class PollCommandTest {
+
+    private static final String TOKEN = "tk_live_9f8e7d6c5b4a3210";
+    private static TestDatabase database;
+    private static int cycle;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestDatabase.migrated("poll_command");
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @BeforeEach
+    void emptyTheWarehouse() {
+        database.dsl().execute("truncate warehouse.snapshot, warehouse.agent_snapshot, warehouse.campaign_stats, "
+                + "warehouse.queue_stats, ingest.raw_payload, ingest.rejected_record");
+    }
+
+    @Test
+    void aCycleLoadsTheAccountAndFansOutToEveryListedCampaignAndQueue() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            Cli.Result result = poll(api, Map.of("convoso.campaigns", "all", "convoso.queues", "all"));
+
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            assertThat(result.out()).contains("3 scope(s): 3 loaded");
+            assertThat(api.queries()).containsExactly("auth_token=" + TOKEN, "auth_token=" + TOKEN + "&campaign_id=1234",
+                    "auth_token=" + TOKEN + "&queue_id=56789");
+            assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")
+                    .getValues(0, String.class)).containsExactly("account:", "campaign:1234", "queue:56789");
+            assertThat(database.dsl().fetch("select coalesce(campaign_id::text, 'account') from warehouse.campaign_stats order by snapshot_id")
+                    .getValues(0, String.class)).containsExactly("account", "1234", "account");
+            assertThat(database.dsl().fetch("select coalesce(queue_id::text, 'all') from warehouse.queue_stats order by snapshot_id")
+                    .getValues(0, String.class)).containsExactly("all", "all", "56789");
+            assertThat(database.dsl().fetch("select request_url from ingest.raw_payload order by raw_payload_id").getValues(0, String.class))
+                    .first().isEqualTo(api.baseUrl() + "/v1/agent-monitor/search?auth_token=***");
+        }
+    }
+
+    @Test
+    void eachCycleIsOneJobExecutionIdentifiedByAccountAndScheduledTimeNeverByTheToken() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            String scheduledAt = nextCycle();
+            Cli.Result first = poll(api, Map.of(), "--scheduled-at", scheduledAt);
+            Cli.Result again = poll(api, Map.of(), "--scheduled-at", scheduledAt);
+
+            assertThat(first.exitCode()).isZero();
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.out()).contains("already completed; nothing to do");
+            assertThat(api.queries()).hasSize(1);
+            assertThat(database.dsl().fetch("""
+                    select p.parameter_name || '=' || p.parameter_value
+                    from batch.batch_job_execution_params p
+                    join batch.batch_job_execution e using (job_execution_id)
+                    join batch.batch_job_instance i using (job_instance_id)
+                    where p.identifying = 'Y' and i.job_name = 'pollJob' and e.job_execution_id = (
+                        select max(job_execution_id) from batch.batch_job_execution)
+                    order by 1""").getValues(0, String.class))
+                    .containsExactly("account=default", "scheduledAt=" + scheduledAt);
+        }
+    }
+
+    @Test
+    void successFalseFailsCleanlyWithExitCode3AndIsKeptAsARejectedAnswer() throws Exception {
+        String refusal = "{\"success\":false,\"code\":401,\"text\":\"Invalid auth token\"}";
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(refusal))) {
+            Cli.Result result = poll(api, Map.of());
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.err()).contains("success:false with code 401: Invalid auth token");
+            assertThat(result.all()).doesNotContain("Exception", "\tat ");
+            assertThat(database.count("warehouse.snapshot")).isZero();
+            assertThat(database.dsl().fetchValue("select outcome from ingest.raw_payload")).isEqualTo("rejected");
+            assertThat(database.dsl().fetchValue("select reason from ingest.rejected_record"))
+                    .isEqualTo("the API answered success:false with code 401: Invalid auth token");
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonFailsWithExitCode3AndWritesNoSnapshot() throws Exception {
+        Reply html = new Reply(200, "text/html", "<html><body>Maintenance</body></html>", Map.of());
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> html)) {
+            Cli.Result result = poll(api, Map.of());
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.err()).contains("not valid JSON");
+            assertThat(database.count("warehouse.snapshot")).isZero();
+            assertThat(database.count("warehouse.agent_snapshot")).isZero();
+            assertThat(database.count("ingest.raw_payload")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenReportedWithExitCode3() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> {
+            calls.incrementAndGet();
+            return Reply.status(503, "busy");
+        })) {
+            Cli.Result result = poll(api, Map.of("convoso.http.max-attempts", "3"));
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(calls.get()).isEqualTo(3);
+            assertThat(result.err()).contains("HTTP 503", "after 3 attempts", "auth_token=***");
+            assertThat(database.dsl().fetchValue("select reason from ingest.rejected_record").toString())
+                    .startsWith("no answer for scope account: default account: HTTP 503");
+        }
+    }
+
+    @Test
+    void aRetryAfterIsHonouredAndTheNextAttemptLoads() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> calls.incrementAndGet() == 1
+                ? new Reply(429, "text/plain", "slow down", Map.of("Retry-After", "1"))
+                : Reply.json(Fixtures.exampleAnswer()))) {
+            long started = System.nanoTime();
+            Cli.Result result = poll(api, Map.of());
+
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            assertThat(calls.get()).isEqualTo(2);
+            assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1000);
+            assertThat(database.count("warehouse.snapshot")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void oneFailingScopeDoesNotLoseTheOthersAndExitsPartial() throws Exception {
+        Function<String, Reply> queueDown = query -> query.contains("queue_id") ? Reply.status(500, "down")
+                : Reply.json(Fixtures.exampleAnswer());
+        try (CannedAgentMonitor api = new CannedAgentMonitor(queueDown)) {
+            Cli.Result result = poll(api, Map.of("convoso.campaigns", "all", "convoso.queues", "all",
+                    "convoso.http.max-attempts", "1"));
+
+            assertThat(result.exitCode()).isEqualTo(5);
+            assertThat(result.err()).contains("2 loaded", "1 failed", "queue:56789: default queue:56789: HTTP 500");
+            assertThat(database.count("warehouse.snapshot")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theTokenAppearsInNoOutputAndNoTableEvenAtDebugLevel() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> query.contains("queue_id")
+                ? Reply.status(500, "failed for " + query) : Reply.json(Fixtures.exampleAnswer()))) {
+            Cli.Result result = poll(api, Map.of("convoso.queues", "all", "convoso.http.max-attempts", "2",
+                    "logging.level.root", "DEBUG"), "--debug");
+
+            assertThat(result.exitCode()).isEqualTo(5);
+            assertThat(result.all()).contains("auth_token=***").doesNotContain(TOKEN);
+            List<String> tables = database.dsl().fetch("""
+                    select table_schema || '.' || table_name from information_schema.tables
+                    where table_schema in ('warehouse', 'ingest', 'batch', 'reporting')""").getValues(0, String.class);
+            for (String table : tables) {
+                assertThat(database.dsl().fetchValue("select count(*) from " + table + " t where t::text like {0}",
+                        org.jooq.impl.DSL.val("%" + TOKEN + "%"))).as(table).isEqualTo(0L);
+            }
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsWithExitCode4AndOneLine() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            Map<String, String> settings = settings(api);
+            settings.put("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/nowhere");
+            settings.put("spring.datasource.hikari.connection-timeout", "1000");
+            Cli.Result result = Cli.run(settings, "poll");
+
+            assertThat(result.exitCode()).isEqualTo(4);
+            assertThat(result.err().strip().lines()).singleElement().asString()
+                    .startsWith("convoso-warehouse poll: database error: ")
+                    .contains("SPRING_DATASOURCE_URL");
+        }
+    }
+
+    private static Cli.Result poll(CannedAgentMonitor api, Map<String, String> extra, String... options) {
+        Map<String, String> settings = settings(api);
+        settings.putAll(extra);
+        String[] args = new String[options.length + 1];
+        args[0] = "poll";
+        System.arraycopy(options, 0, args, 1, options.length);
+        if (options.length == 0 || !List.of(options).contains("--scheduled-at")) {
+            args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--scheduled-at", nextCycle()))
+                    .toArray(String[]::new);
+        }
+        return Cli.run(settings, args);
+    }
+
+    private static Map<String, String> settings(CannedAgentMonitor api) {
+        Map<String, String> settings = new HashMap<>(database.springProperties());
+        settings.put("convoso.base-url", api.baseUrl());
+        settings.put("convoso.auth-token", TOKEN);
+        settings.put("convoso.http.initial-backoff", "10ms");
+        return settings;
+    }
+
+    /** Each poll in these tests is its own cycle, as each minute's would be. */
+    private static String nextCycle() {
+        return java.time.Instant.parse("2025-06-02T17:00:00Z").plusSeconds(60L * ++cycle).toString();
+    }
+}
