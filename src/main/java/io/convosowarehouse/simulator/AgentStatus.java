@@ -36,8 +36,4 @@ enum AgentStatus {
     String availabilityId() {
         return availabilityId;
     }
-
-    boolean isAvailable() {
-        return this == READY || this == WAIT;
-    }
 }

@@ -52,9 +52,4 @@ public final class ContactCenter {
     public byte[] answerBytes(LocalDateTime simulatedNow, AgentFilter filter) {
         return mapper.writeValueAsBytes(answer(simulatedNow, filter));
     }
-
-    /** User ids of the whole roster, logged in or not, in roster order. */
-    public List<String> userIds() {
-        return roster.agents().stream().map(AgentProfile::userId).toList();
-    }
 }

@@ -1,6 +1,7 @@
 package io.convosowarehouse.simulator;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,13 @@ import java.util.function.Predicate;
 
 /**
  * Every agent's sessions, one per calendar day (the day the session starts), generated on first use and
- * kept; lookups at a time combine the sessions that can touch it.
+ * kept for a week around the days in use; lookups at a time combine the sessions that can touch it.
  */
 final class DailyTimelines {
 
     /** A night session starts the day before; two days back always holds a finished session. */
     private static final int DAYS_TO_LOOK_BACK = 2;
+    private static final int DAYS_KEPT = 7;
 
     private final TimelineGenerator generator;
     private final Map<AgentDay, AgentTimeline> timelines = new ConcurrentHashMap<>();
@@ -25,7 +27,17 @@ final class DailyTimelines {
     }
 
     AgentTimeline timeline(AgentProfile agent, LocalDate date) {
-        return timelines.computeIfAbsent(new AgentDay(agent.index(), date), key -> generator.generate(agent, date));
+        AgentDay key = new AgentDay(agent.index(), date);
+        AgentTimeline cached = timelines.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        // Two threads may both generate the same day; they get identical timelines, so either may win.
+        AgentTimeline generated = generator.generate(agent, date);
+        timelines.put(key, generated);
+        // A long fast-forwarded run would otherwise keep every day; an evicted day is simply regenerated.
+        timelines.keySet().removeIf(day -> Math.abs(ChronoUnit.DAYS.between(day.date(), date)) > DAYS_KEPT);
+        return generated;
     }
 
     Optional<AgentSnapshot> snapshot(AgentProfile agent, long now) {

@@ -14,7 +14,8 @@ import java.time.ZoneId;
  * @param campaigns     number of campaigns of the account
  * @param queues        number of inbound queues of the account
  * @param seed          seed of the roster, the agents' days and the fault decisions
- * @param timeZone      the account's time zone; all timestamps in answers are local to it
+ * @param timeZone      the account's time zone: clocks and answers use local times in it, clients need it
+ *                      to turn them into instants
  * @param start         simulated local time at which a {@link ScaledClock} starts
  * @param speed         simulated seconds per real second for a {@link ScaledClock}
  * @param failRate      share of requests answered with HTTP 500/502/503

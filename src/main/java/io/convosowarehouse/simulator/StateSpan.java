@@ -11,8 +11,4 @@ record StateSpan(AgentStatus status, String label, long start, long end, CallRec
     long length() {
         return end - start;
     }
-
-    boolean contains(long second) {
-        return start <= second && second < end;
-    }
 }

@@ -118,15 +118,34 @@ class ContactCenterTest {
 
     @Test
     void dailyCountersNeverGoBackwardsWithinADayAndResetAfterMidnight() {
+        long callsAtEndOfDay = assertDailyCountersGrow(AgentFilter.none(), 1);
+        assertThat(callsAtEndOfDay).isGreaterThan(10_000);
+        assertThat(assertDailyCountersGrow(AgentFilter.campaign("1148"), 10)).isPositive();
+        assertThat(assertDailyCountersGrow(AgentFilter.queue("51528"), 10)).isPositive();
+
+        LocalDateTime afterMidnight = DAY.plusDays(1).atTime(0, 1);
+        JsonNode answer = center.answer(afterMidnight, AgentFilter.none());
+        JsonNode data = counters(answer);
+        long loggedIn = answer.get("data").get("logged_in_agents").asLong();
+        assertThat(loggedIn).isPositive();
+        assertThat(data.get("calls_today").asLong()).isLessThan(callsAtEndOfDay / 100);
+        assertThat(data.get("answered").asLong()).isLessThanOrEqualTo(2 * loggedIn);
+        assertThat(data.get("agent_total_time").asLong()).isLessThanOrEqualTo(60 * loggedIn);
+        assertThat(agents(answer)).allSatisfy(agent -> assertThat(agent.get("total_calls").asLong()).isLessThanOrEqualTo(2));
+    }
+
+    /** Samples the day every {@code stepMinutes}; returns calls_today at the last sample. */
+    private long assertDailyCountersGrow(AgentFilter filter, int stepMinutes) {
         Map<String, Long> previous = new HashMap<>();
         Map<String, Long> previousCallsPerAgent = new HashMap<>();
         LocalDateTime midnight = DAY.plusDays(1).atStartOfDay();
-        for (LocalDateTime time = DAY.atStartOfDay(); time.isBefore(midnight); time = time.plusMinutes(1)) {
-            JsonNode answer = center.answer(time, AgentFilter.none());
+        for (LocalDateTime time = DAY.atStartOfDay(); time.isBefore(midnight); time = time.plusMinutes(stepMinutes)) {
+            JsonNode answer = center.answer(time, filter);
             JsonNode data = counters(answer);
             for (String counter : DAILY_COUNTERS) {
                 long value = data.get(counter).asLong();
-                assertThat(value).as("%s at %s", counter, time).isGreaterThanOrEqualTo(previous.getOrDefault(counter, 0L));
+                assertThat(value).as("%s at %s for %s", counter, time, filter)
+                        .isGreaterThanOrEqualTo(previous.getOrDefault(counter, 0L));
                 previous.put(counter, value);
             }
             for (JsonNode agent : agents(answer)) {
@@ -138,15 +157,7 @@ class ContactCenterTest {
             }
             assertThat(data.get("time").asString()).isEqualTo(LocalSeconds.timestamp(LocalSeconds.of(time)));
         }
-        assertThat(previous.get("calls_today")).isGreaterThan(10_000);
-
-        JsonNode afterMidnight = center.answer(midnight.plusMinutes(1), AgentFilter.none());
-        JsonNode data = counters(afterMidnight);
-        assertThat(data.get("calls_today").asLong()).isLessThan(previous.get("calls_today") / 100);
-        assertThat(data.get("answered").asLong())
-                .isLessThanOrEqualTo(2 * afterMidnight.get("data").get("logged_in_agents").asLong());
-        assertThat(data.get("agent_total_time").asLong())
-                .isLessThanOrEqualTo(60 * afterMidnight.get("data").get("logged_in_agents").asLong());
+        return previous.get("calls_today");
     }
 
     @Test
