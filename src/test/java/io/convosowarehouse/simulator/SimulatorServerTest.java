@@ -115,8 +115,9 @@ class SimulatorServerTest {
 
     @Test
     void theScaledClockStartsAtTheSettingsStartAndRunsFaster() throws Exception {
-        SimulatorServer server = start(new SimulatorSettings(0, "demo-token", 5, 1, 1, 1, SETTINGS.timeZone(),
-                NOON, 600.0, 0, 0, 0, 0, 0, false), null);
+        SimulatorServer server = SimulatorServer.start(new SimulatorSettings(0, "demo-token", 5, 1, 1, 1,
+                SETTINGS.timeZone(), NOON, 600.0, 0, 0, 0, 0, 0, false));
+        servers.add(server);
         LocalDateTime first = LocalDateTime.parse(time(server).replace(' ', 'T'));
         Thread.sleep(50);
         LocalDateTime second = LocalDateTime.parse(time(server).replace(' ', 'T'));
@@ -211,7 +212,7 @@ class SimulatorServerTest {
     }
 
     private SimulatorServer start(SimulatorSettings settings, SimulationClock clock) {
-        SimulatorServer server = clock == null ? SimulatorServer.start(settings) : SimulatorServer.start(settings, clock);
+        SimulatorServer server = SimulatorServer.start(settings, clock);
         servers.add(server);
         return server;
     }
