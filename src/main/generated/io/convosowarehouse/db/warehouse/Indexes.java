@@ -4,7 +4,9 @@
 package io.convosowarehouse.db.warehouse;
 
 
+import io.convosowarehouse.db.warehouse.tables.AgentShift;
 import io.convosowarehouse.db.warehouse.tables.AgentSnapshot;
+import io.convosowarehouse.db.warehouse.tables.AgentStateInterval;
 import io.convosowarehouse.db.warehouse.tables.CampaignStats;
 import io.convosowarehouse.db.warehouse.tables.QueueStats;
 import io.convosowarehouse.db.warehouse.tables.Snapshot;
@@ -25,7 +27,10 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index AGENT_SHIFT_ACCOUNT_LOGIN = Internal.createIndex(DSL.name("agent_shift_account_login"), AgentShift.AGENT_SHIFT, new OrderField[] { AgentShift.AGENT_SHIFT.ACCOUNT_ID, AgentShift.AGENT_SHIFT.LOGIN_AT }, false);
     public static final Index AGENT_SNAPSHOT_OBSERVED_BRIN = Internal.createIndex(DSL.name("agent_snapshot_observed_brin"), AgentSnapshot.AGENT_SNAPSHOT, new OrderField[] { AgentSnapshot.AGENT_SNAPSHOT.OBSERVED_AT }, false);
+    public static final Index AGENT_STATE_INTERVAL_ACCOUNT_STARTED = Internal.createIndex(DSL.name("agent_state_interval_account_started"), AgentStateInterval.AGENT_STATE_INTERVAL, new OrderField[] { AgentStateInterval.AGENT_STATE_INTERVAL.ACCOUNT_ID, AgentStateInterval.AGENT_STATE_INTERVAL.STARTED_AT }, false);
+    public static final Index AGENT_STATE_INTERVAL_OPEN = Internal.createIndex(DSL.name("agent_state_interval_open"), AgentStateInterval.AGENT_STATE_INTERVAL, new OrderField[] { AgentStateInterval.AGENT_STATE_INTERVAL.ACCOUNT_ID, AgentStateInterval.AGENT_STATE_INTERVAL.USER_ID }, false);
     public static final Index CAMPAIGN_STATS_ACCOUNT_OBSERVED = Internal.createIndex(DSL.name("campaign_stats_account_observed"), CampaignStats.CAMPAIGN_STATS, new OrderField[] { CampaignStats.CAMPAIGN_STATS.ACCOUNT_ID, CampaignStats.CAMPAIGN_STATS.OBSERVED_AT }, false);
     public static final Index QUEUE_STATS_ACCOUNT_OBSERVED = Internal.createIndex(DSL.name("queue_stats_account_observed"), QueueStats.QUEUE_STATS, new OrderField[] { QueueStats.QUEUE_STATS.ACCOUNT_ID, QueueStats.QUEUE_STATS.OBSERVED_AT }, false);
     public static final Index SNAPSHOT_ACCOUNT_OBSERVED = Internal.createIndex(DSL.name("snapshot_account_observed"), Snapshot.SNAPSHOT, new OrderField[] { Snapshot.SNAPSHOT.ACCOUNT_ID, Snapshot.SNAPSHOT.OBSERVED_AT }, false);

@@ -6,7 +6,9 @@ package io.convosowarehouse.db.warehouse;
 
 import io.convosowarehouse.db.warehouse.tables.Account;
 import io.convosowarehouse.db.warehouse.tables.Agent;
+import io.convosowarehouse.db.warehouse.tables.AgentShift;
 import io.convosowarehouse.db.warehouse.tables.AgentSnapshot;
+import io.convosowarehouse.db.warehouse.tables.AgentStateInterval;
 import io.convosowarehouse.db.warehouse.tables.Campaign;
 import io.convosowarehouse.db.warehouse.tables.CampaignStats;
 import io.convosowarehouse.db.warehouse.tables.Label;
@@ -15,7 +17,9 @@ import io.convosowarehouse.db.warehouse.tables.QueueStats;
 import io.convosowarehouse.db.warehouse.tables.Snapshot;
 import io.convosowarehouse.db.warehouse.tables.records.AccountRecord;
 import io.convosowarehouse.db.warehouse.tables.records.AgentRecord;
+import io.convosowarehouse.db.warehouse.tables.records.AgentShiftRecord;
 import io.convosowarehouse.db.warehouse.tables.records.AgentSnapshotRecord;
+import io.convosowarehouse.db.warehouse.tables.records.AgentStateIntervalRecord;
 import io.convosowarehouse.db.warehouse.tables.records.CampaignRecord;
 import io.convosowarehouse.db.warehouse.tables.records.CampaignStatsRecord;
 import io.convosowarehouse.db.warehouse.tables.records.LabelRecord;
@@ -44,7 +48,9 @@ public class Keys {
     public static final UniqueKey<AccountRecord> ACCOUNT_NAME_UNIQUE = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_name_unique"), new TableField[] { Account.ACCOUNT.ACCOUNT_NAME }, true);
     public static final UniqueKey<AccountRecord> ACCOUNT_PK = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_pk"), new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final UniqueKey<AgentRecord> AGENT_PK = Internal.createUniqueKey(Agent.AGENT, DSL.name("agent_pk"), new TableField[] { Agent.AGENT.ACCOUNT_ID, Agent.AGENT.USER_ID, Agent.AGENT.USER_FULL_NAME }, true);
+    public static final UniqueKey<AgentShiftRecord> AGENT_SHIFT_PK = Internal.createUniqueKey(AgentShift.AGENT_SHIFT, DSL.name("agent_shift_pk"), new TableField[] { AgentShift.AGENT_SHIFT.ACCOUNT_ID, AgentShift.AGENT_SHIFT.USER_ID, AgentShift.AGENT_SHIFT.LOGIN_AT }, true);
     public static final UniqueKey<AgentSnapshotRecord> AGENT_SNAPSHOT_PK = Internal.createUniqueKey(AgentSnapshot.AGENT_SNAPSHOT, DSL.name("agent_snapshot_pk"), new TableField[] { AgentSnapshot.AGENT_SNAPSHOT.SNAPSHOT_ID, AgentSnapshot.AGENT_SNAPSHOT.USER_ID, AgentSnapshot.AGENT_SNAPSHOT.OBSERVED_AT }, true);
+    public static final UniqueKey<AgentStateIntervalRecord> AGENT_STATE_INTERVAL_PK = Internal.createUniqueKey(AgentStateInterval.AGENT_STATE_INTERVAL, DSL.name("agent_state_interval_pk"), new TableField[] { AgentStateInterval.AGENT_STATE_INTERVAL.ACCOUNT_ID, AgentStateInterval.AGENT_STATE_INTERVAL.USER_ID, AgentStateInterval.AGENT_STATE_INTERVAL.STARTED_AT }, true);
     public static final UniqueKey<CampaignRecord> CAMPAIGN_PK = Internal.createUniqueKey(Campaign.CAMPAIGN, DSL.name("campaign_pk"), new TableField[] { Campaign.CAMPAIGN.ACCOUNT_ID, Campaign.CAMPAIGN.CAMPAIGN_ID, Campaign.CAMPAIGN.CAMPAIGN_NAME }, true);
     public static final UniqueKey<CampaignStatsRecord> CAMPAIGN_STATS_PK = Internal.createUniqueKey(CampaignStats.CAMPAIGN_STATS, DSL.name("campaign_stats_pk"), new TableField[] { CampaignStats.CAMPAIGN_STATS.SNAPSHOT_ID, CampaignStats.CAMPAIGN_STATS.OBSERVED_AT }, true);
     public static final UniqueKey<LabelRecord> LABEL_ONCE = Internal.createUniqueKey(Label.LABEL, DSL.name("label_once"), new TableField[] { Label.LABEL.FIELD, Label.LABEL.VALUE }, true);
@@ -59,6 +65,10 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final ForeignKey<AgentRecord, AccountRecord> AGENT__AGENT_ACCOUNT_ID_FKEY = Internal.createForeignKey(Agent.AGENT, DSL.name("agent_account_id_fkey"), new TableField[] { Agent.AGENT.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
+    public static final ForeignKey<AgentShiftRecord, AccountRecord> AGENT_SHIFT__AGENT_SHIFT_ACCOUNT_ID_FKEY = Internal.createForeignKey(AgentShift.AGENT_SHIFT, DSL.name("agent_shift_account_id_fkey"), new TableField[] { AgentShift.AGENT_SHIFT.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
+    public static final ForeignKey<AgentStateIntervalRecord, AccountRecord> AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_ACCOUNT_ID_FKEY = Internal.createForeignKey(AgentStateInterval.AGENT_STATE_INTERVAL, DSL.name("agent_state_interval_account_id_fkey"), new TableField[] { AgentStateInterval.AGENT_STATE_INTERVAL.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
+    public static final ForeignKey<AgentStateIntervalRecord, LabelRecord> AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_LABEL_REF_FKEY = Internal.createForeignKey(AgentStateInterval.AGENT_STATE_INTERVAL, DSL.name("agent_state_interval_status_label_ref_fkey"), new TableField[] { AgentStateInterval.AGENT_STATE_INTERVAL.STATUS_LABEL_REF }, Keys.LABEL_PK, new TableField[] { Label.LABEL.LABEL_ID }, true);
+    public static final ForeignKey<AgentStateIntervalRecord, LabelRecord> AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_REF_FKEY = Internal.createForeignKey(AgentStateInterval.AGENT_STATE_INTERVAL, DSL.name("agent_state_interval_status_ref_fkey"), new TableField[] { AgentStateInterval.AGENT_STATE_INTERVAL.STATUS_REF }, Keys.LABEL_PK, new TableField[] { Label.LABEL.LABEL_ID }, true);
     public static final ForeignKey<CampaignRecord, AccountRecord> CAMPAIGN__CAMPAIGN_ACCOUNT_ID_FKEY = Internal.createForeignKey(Campaign.CAMPAIGN, DSL.name("campaign_account_id_fkey"), new TableField[] { Campaign.CAMPAIGN.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final ForeignKey<QueueRecord, AccountRecord> QUEUE__QUEUE_ACCOUNT_ID_FKEY = Internal.createForeignKey(Queue.QUEUE, DSL.name("queue_account_id_fkey"), new TableField[] { Queue.QUEUE.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final ForeignKey<SnapshotRecord, AccountRecord> SNAPSHOT__SNAPSHOT_ACCOUNT_ID_FKEY = Internal.createForeignKey(Snapshot.SNAPSHOT, DSL.name("snapshot_account_id_fkey"), new TableField[] { Snapshot.SNAPSHOT.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);

@@ -6,7 +6,9 @@ package io.convosowarehouse.db.warehouse;
 
 import io.convosowarehouse.db.warehouse.tables.Account;
 import io.convosowarehouse.db.warehouse.tables.Agent;
+import io.convosowarehouse.db.warehouse.tables.AgentShift;
 import io.convosowarehouse.db.warehouse.tables.AgentSnapshot;
+import io.convosowarehouse.db.warehouse.tables.AgentStateInterval;
 import io.convosowarehouse.db.warehouse.tables.Campaign;
 import io.convosowarehouse.db.warehouse.tables.CampaignStats;
 import io.convosowarehouse.db.warehouse.tables.Label;
@@ -34,10 +36,22 @@ public class Tables {
     public static final Agent AGENT = Agent.AGENT;
 
     /**
+     * One row per login-to-logout island of one agent, with time per status and
+     * calls handled.
+     */
+    public static final AgentShift AGENT_SHIFT = AgentShift.AGENT_SHIFT;
+
+    /**
      * One row per agent per answer: every agent field, typed. Read it through
      * reporting.agent_snapshot for the text of *_ref columns.
      */
     public static final AgentSnapshot AGENT_SNAPSHOT = AgentSnapshot.AGENT_SNAPSHOT;
+
+    /**
+     * One row per stretch of one status of one agent, from the exact
+     * last_state_change to the next state's start, the logout or a polling gap.
+     */
+    public static final AgentStateInterval AGENT_STATE_INTERVAL = AgentStateInterval.AGENT_STATE_INTERVAL;
 
     /**
      * Campaigns by id and name; one row per name a campaign has had.
