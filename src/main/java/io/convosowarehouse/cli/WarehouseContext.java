@@ -10,7 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.WarehouseApplication;
 
-/** Starts the Spring context a command runs in, with the command line's overrides on top. */
+/**
+ * Starts the Spring context a command runs in, with the command's overrides on top of every other
+ * property source (they are passed the way Spring Boot reads command-line properties).
+ */
 final class WarehouseContext {
 
     private WarehouseContext() {
@@ -25,7 +28,6 @@ final class WarehouseContext {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(properties)
-                .run();
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }

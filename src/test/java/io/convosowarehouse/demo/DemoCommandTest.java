@@ -1,0 +1,73 @@
+package io.convosowarehouse.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.TestDatabase;
+
+/** The demo end to end: simulator over HTTP, the real poll path, a summary that matches the tables. */
+class DemoCommandTest {
+
+    private static TestDatabase database;
+    private static Cli.Result demo;
+
+    @BeforeAll
+    static void runAShortDemo() {
+        database = TestDatabase.empty("demo");
+        demo = Cli.run(database.springProperties(), "demo", "--agents", "8", "--hours", "2", "--start", "2025-05-28T07:00");
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void everySimulatedMinuteIsOneSuccessfulPollCycle() {
+        assertThat(demo.exitCode()).as(demo.all()).isZero();
+        assertThat(demo.out()).contains("120 polls in", "(0 failed)");
+        long cycles = ((Number) database.dsl().fetchValue("""
+                select count(*) from batch.batch_job_execution e
+                join batch.batch_job_instance i using (job_instance_id)
+                where i.job_name = 'pollJob' and e.status = 'COMPLETED'""")).longValue();
+        assertThat(cycles).isEqualTo(120);
+        // the account-wide call and one call per queue (4) each minute, all under the demo's own account
+        assertThat(database.dsl().fetch("""
+                select s.scope_kind, count(*) from warehouse.snapshot s
+                join warehouse.account a using (account_id) where a.account_name = 'demo'
+                group by s.scope_kind order by 1""").formatCSV(false))
+                .isEqualToIgnoringNewLines("account,120queue,480");
+    }
+
+    @Test
+    void theAgentsOfTheSimulationAreInTheWarehouse() {
+        assertThat(((Number) database.dsl().fetchValue("select count(distinct user_id) from warehouse.agent_snapshot")).intValue())
+                .isBetween(1, 8);
+        assertThat(database.count("ingest.rejected_record")).isZero();
+        assertThat(demo.out()).contains("Shift summary", "reporting.agent_snapshot");
+    }
+
+    @Test
+    void runningTheDemoAgainAddsNothing() {
+        long snapshots = database.count("warehouse.snapshot");
+        Cli.Result again = Cli.run(database.springProperties(), "demo", "--agents", "8", "--hours", "2", "--start",
+                "2025-05-28T07:00");
+        assertThat(again.exitCode()).isZero();
+        assertThat(database.count("warehouse.snapshot")).isEqualTo(snapshots);
+    }
+
+    @Test
+    void withoutADatabaseTheDemoSaysHowToGetOne() {
+        Cli.Result result = Cli.run(Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/postgres"), "demo",
+                "--hours", "1");
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).contains("no PostgreSQL answers at jdbc:postgresql://127.0.0.1:1/postgres",
+                "apt-get install postgresql", "SPRING_DATASOURCE_URL");
+    }
+}
