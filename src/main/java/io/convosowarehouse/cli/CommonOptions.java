@@ -8,6 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.config.ConvosoProperties;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Options every command that touches the warehouse takes. */
 class CommonOptions {
@@ -19,12 +21,15 @@ class CommonOptions {
             description = "Only this configured account (default: every configured account).")
     String account;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     ConfigurableApplicationContext startContext() {
-        return WarehouseContext.start(debug, Map.of());
+        return startContext(Map.of());
     }
 
     ConfigurableApplicationContext startContext(Map<String, Object> overrides) {
-        return WarehouseContext.start(debug, overrides);
+        return WarehouseContext.start(debug, overrides, ((WarehouseCommandLine) command.parent().userObject()).stopSignal());
     }
 
     /** The configured accounts this run is for. */

@@ -25,6 +25,7 @@ import io.convosowarehouse.simulator.SimulatorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", description = {
@@ -60,6 +61,9 @@ class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    WarehouseCommandLine commandLine;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +86,7 @@ class DemoCommand implements Callable<Integer> {
                 out.printf("Simulating %d agents from %s (%s) for %d h, one poll every %s of simulated time: %d polls%n",
                         agents, start, timeZone, hours, pollEvery, shift.polls());
                 out.flush();
-                try (ConfigurableApplicationContext context = WarehouseContext.start(debug, overrides)) {
+                try (ConfigurableApplicationContext context = WarehouseContext.start(debug, overrides, commandLine.stopSignal())) {
                     var account = context.getBean(ConvosoProperties.class).resolvedAccounts().get(0);
                     DemoRun.Tally tally = context.getBean(DemoRun.class).run(shift, clock, account, out);
                     out.printf("%d polls in %.1f s (%d failed)%n", tally.polls(), tally.took().toMillis() / 1000.0, tally.failed());

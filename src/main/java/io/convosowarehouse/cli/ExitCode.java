@@ -11,7 +11,9 @@ public enum ExitCode {
     /** The database failed: unreachable, not migrated, or a write refused. */
     DATABASE(4),
     /** Some scopes or files were loaded and others failed. */
-    PARTIAL(5);
+    PARTIAL(5),
+    /** Stopped by SIGTERM: the snapshot in flight committed or rolled back, the run is recorded as STOPPED. */
+    STOPPED(143);
 
     private final int code;
 
@@ -27,6 +29,9 @@ public enum ExitCode {
     public ExitCode combine(ExitCode other) {
         if (this == other) {
             return this;
+        }
+        if (this == STOPPED || other == STOPPED) {
+            return STOPPED;
         }
         if (this == OK || other == OK || this == PARTIAL || other == PARTIAL) {
             return PARTIAL;

@@ -1,9 +1,13 @@
 package io.convosowarehouse.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import org.springframework.boot.convert.DurationStyle;
+
+import io.convosowarehouse.job.StopSignal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Spec;
                 "2:usage or configuration error",
                 "3:source error (API unreachable after retries, success:false, a body that is not the expected JSON)",
                 "4:database error",
-                "5:partial success (some scopes or files loaded, others failed)"})
+                "5:partial success (some scopes or files loaded, others failed)",
+                "143:stopped by SIGTERM (work in flight finished or rolled back, the run recorded as stopped)"})
 public final class WarehouseCommandLine implements Runnable {
 
     private static final String PROGRAM = "convoso-warehouse";
@@ -31,20 +36,32 @@ public final class WarehouseCommandLine implements Runnable {
     @Spec
     CommandSpec spec;
 
+    private final StopSignal stopSignal;
+
+    private WarehouseCommandLine(StopSignal stopSignal) {
+        this.stopSignal = stopSignal;
+    }
+
+    /** Raised by SIGTERM; commands stop starting new work when it is. */
+    StopSignal stopSignal() {
+        return stopSignal;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    public static int execute(String... args) {
-        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    public static int execute(StopSignal stopSignal, String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), stopSignal, args);
     }
 
-    public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new WarehouseCommandLine())
+    public static int execute(PrintWriter out, PrintWriter err, StopSignal stopSignal, String... args) {
+        CommandLine commandLine = new CommandLine(new WarehouseCommandLine(stopSignal))
                 .setOut(out)
                 .setErr(err)
                 .registerConverter(Instant.class, WarehouseCommandLine::instant)
+                .registerConverter(Duration.class, WarehouseCommandLine::duration)
                 .setExitCodeExceptionMapper(failure -> ExitCode.USAGE.code())
                 .setParameterExceptionHandler((e, a) -> {
                     err.println(PROGRAM + ": " + e.getMessage() + " (see '" + PROGRAM + " --help')");
@@ -64,6 +81,14 @@ public final class WarehouseCommandLine implements Runnable {
             }
             return classified.exitCode().code();
         };
+    }
+
+    private static Duration duration(String text) {
+        try {
+            return DurationStyle.detectAndParse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a duration such as 15s, 2m or PT15S");
+        }
     }
 
     private static Instant instant(String text) {

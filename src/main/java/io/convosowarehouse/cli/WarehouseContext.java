@@ -9,6 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.WarehouseApplication;
+import io.convosowarehouse.job.StopSignal;
+import io.convosowarehouse.logging.JsonLogFormatter;
 
 /**
  * Starts the Spring context a command runs in, with the command's overrides on top of every other
@@ -19,15 +21,24 @@ final class WarehouseContext {
     private WarehouseContext() {
     }
 
-    static ConfigurableApplicationContext start(boolean debug, Map<String, Object> overrides) {
+    /** LOG_FORMAT=json switches the console to one JSON object per line, token redaction included. */
+    private static final String JSON_FORMAT = "json";
+
+    static ConfigurableApplicationContext start(boolean debug, Map<String, Object> overrides, StopSignal stopSignal) {
         Map<String, Object> properties = new HashMap<>(overrides);
         if (debug) {
             properties.put("logging.level.io.convosowarehouse", "DEBUG");
+        }
+        if (JSON_FORMAT.equalsIgnoreCase(System.getenv("LOG_FORMAT"))) {
+            properties.put("logging.structured.format.console", JsonLogFormatter.class.getName());
         }
         return new SpringApplicationBuilder(WarehouseApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                // the command closes the context itself, after the work in flight on SIGTERM
+                .registerShutdownHook(false)
+                .initializers(context -> context.getBeanFactory().registerSingleton("stopSignal", stopSignal))
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }

@@ -11,6 +11,7 @@ import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.job.PollRunner;
 import io.convosowarehouse.job.PollRunner.AccountResult;
 import io.convosowarehouse.job.PollRunner.Outcome;
+import io.convosowarehouse.job.StopSignal;
 import io.convosowarehouse.simulator.ManualClock;
 
 /**
@@ -22,9 +23,11 @@ import io.convosowarehouse.simulator.ManualClock;
 public class DemoRun {
 
     private final PollRunner pollRunner;
+    private final StopSignal stopSignal;
 
-    public DemoRun(PollRunner pollRunner) {
+    public DemoRun(PollRunner pollRunner, StopSignal stopSignal) {
         this.pollRunner = pollRunner;
+        this.stopSignal = stopSignal;
     }
 
     /** What the polling gave. */
@@ -36,7 +39,7 @@ public class DemoRun {
         long succeeded = 0;
         long failed = 0;
         LocalDateTime lastReport = clock.now();
-        for (long poll = 1; poll <= shift.polls(); poll++) {
+        for (long poll = 1; poll <= shift.polls() && !stopSignal.requested(); poll++) {
             LocalDateTime now = clock.now();
             AccountResult result = pollRunner.poll(List.of(account), now.atZone(shift.timeZone()).toInstant()).get(0);
             if (result.outcome() == Outcome.COMPLETED || result.outcome() == Outcome.ALREADY_DONE) {

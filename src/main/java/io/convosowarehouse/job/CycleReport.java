@@ -18,6 +18,7 @@ final class CycleReport {
     private int sourceFailures;
     private int databaseFailures;
     private final List<String> failures = new ArrayList<>();
+    private boolean stopped;
 
     void add(LoadOutcome outcome, String scope) {
         scopes++;
@@ -47,8 +48,20 @@ final class CycleReport {
         failures.add(scope + ": database error: " + reason);
     }
 
-    /** COMPLETED, PARTIAL, SOURCE_FAILED or DATABASE_FAILED. */
+    /** A stop was requested: the scopes not yet polled are left for the next cycle. */
+    void stopped() {
+        stopped = true;
+    }
+
+    boolean wasStopped() {
+        return stopped;
+    }
+
+    /** COMPLETED, PARTIAL, SOURCE_FAILED, DATABASE_FAILED or STOPPED. */
     String exitCode() {
+        if (stopped) {
+            return PollJobConfiguration.STOPPED;
+        }
         if (sourceFailures + databaseFailures == 0) {
             return PollJobConfiguration.COMPLETED;
         }
@@ -61,7 +74,14 @@ final class CycleReport {
     String summary() {
         String counts = scopes + " scope(s): " + loaded + " loaded, " + duplicates + " already loaded, "
                 + (sourceFailures + databaseFailures) + " failed; " + agents + " agent rows, " + rejected + " rejected";
-        return failures.isEmpty() ? counts : counts + "; " + String.join("; ", failures);
+        String all = failures.isEmpty() ? counts : counts + "; " + String.join("; ", failures);
+        return stopped ? all + "; stopped before the remaining scopes" : all;
+    }
+
+    /** The cycle's numbers, as the job execution context keeps them. */
+    static CycleCounts readFrom(ExecutionContext context) {
+        return new CycleCounts(context.getInt("scopes", 0), context.getInt("loaded", 0), context.getInt("duplicates", 0),
+                context.getInt("agents", 0), context.getInt("rejected", 0), context.getInt("failed", 0));
     }
 
     void writeTo(ExecutionContext context) {

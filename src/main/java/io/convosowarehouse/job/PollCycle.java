@@ -34,11 +34,13 @@ class PollCycle {
     private final AgentMonitorClient client;
     private final AnswerPipeline pipeline;
     private final Clock clock;
+    private final StopSignal stopSignal;
 
-    PollCycle(AgentMonitorClient client, AnswerPipeline pipeline, Clock clock) {
+    PollCycle(AgentMonitorClient client, AnswerPipeline pipeline, Clock clock, StopSignal stopSignal) {
         this.client = client;
         this.pipeline = pipeline;
         this.clock = clock;
+        this.stopSignal = stopSignal;
     }
 
     CycleReport run(AccountSettings account, Instant deadline) {
@@ -50,6 +52,10 @@ class PollCycle {
         account.campaigns().select(campaigns, NamedId::id).forEach(id -> narrower.add(Scope.campaign(id)));
         account.queues().select(queues, NamedId::id).forEach(id -> narrower.add(Scope.queue(id)));
         for (Scope scope : narrower) {
+            if (stopSignal.requested()) {
+                report.stopped();
+                break;
+            }
             poll(account, scope, deadline, report);
         }
         return report;

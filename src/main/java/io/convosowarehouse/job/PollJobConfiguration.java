@@ -35,6 +35,7 @@ public class PollJobConfiguration {
     static final String PARTIAL = "PARTIAL";
     static final String SOURCE_FAILED = "SOURCE_FAILED";
     static final String DATABASE_FAILED = "DATABASE_FAILED";
+    static final String STOPPED = "STOPPED";
 
     @Bean
     Job pollJob(JobRepository jobRepository, Step pollScopes) {
@@ -66,8 +67,12 @@ public class PollJobConfiguration {
                     .orElseThrow(() -> new IllegalArgumentException("no account named " + accountName + " is configured"));
             Instant deadline = Instant.parse(parameters.getString(DEADLINE));
             CycleReport report = cycle.run(account, deadline);
-            report.writeTo(chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
+            var stepExecution = chunkContext.getStepContext().getStepExecution();
+            report.writeTo(stepExecution.getJobExecution().getExecutionContext());
             contribution.setExitStatus(new ExitStatus(report.exitCode(), report.summary()));
+            if (report.wasStopped()) {
+                stepExecution.setTerminateOnly(); // the job execution ends STOPPED and may be restarted
+            }
             return RepeatStatus.FINISHED;
         };
     }

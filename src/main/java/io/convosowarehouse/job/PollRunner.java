@@ -2,18 +2,23 @@ package io.convosowarehouse.job;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
@@ -24,29 +29,44 @@ import io.convosowarehouse.config.ConvosoProperties;
 @Component
 public class PollRunner {
 
+    private static final Logger log = LoggerFactory.getLogger(PollRunner.class);
+
     /** How one account's cycle ended. */
-    public record AccountResult(String account, Outcome outcome, String summary) {
+    public record AccountResult(String account, Outcome outcome, String summary, CycleCounts counts) {
     }
 
     public enum Outcome {
-        COMPLETED, PARTIAL, SOURCE_FAILED, DATABASE_FAILED, ALREADY_DONE
+        COMPLETED, PARTIAL, SOURCE_FAILED, DATABASE_FAILED, ALREADY_DONE, STOPPED
     }
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job pollJob;
     private final ConvosoProperties properties;
     private final Clock clock;
+    private final StopSignal stopSignal;
 
-    public PollRunner(JobOperator jobOperator, Job pollJob, ConvosoProperties properties, Clock clock) {
+    public PollRunner(JobOperator jobOperator, JobRepository jobRepository, Job pollJob, ConvosoProperties properties,
+            Clock clock, StopSignal stopSignal) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.pollJob = pollJob;
         this.properties = properties;
         this.clock = clock;
+        this.stopSignal = stopSignal;
     }
 
     public List<AccountResult> poll(List<AccountSettings> accounts, Instant scheduledAt) {
         Instant deadline = clock.instant().plus(properties.runDeadline());
-        return accounts.stream().map(account -> pollOne(account, scheduledAt, deadline)).toList();
+        List<AccountResult> results = new ArrayList<>();
+        for (AccountSettings account : accounts) {
+            if (stopSignal.requested()) {
+                results.add(new AccountResult(account.name(), Outcome.STOPPED, "not started: stop requested", CycleCounts.NONE));
+            } else {
+                results.add(pollOne(account, scheduledAt, deadline));
+            }
+        }
+        return results;
     }
 
     private AccountResult pollOne(AccountSettings account, Instant scheduledAt, Instant deadline) {
@@ -55,38 +75,77 @@ public class PollRunner {
                 .addString(PollJobConfiguration.SCHEDULED_AT, scheduledAt.toString())
                 .addString(PollJobConfiguration.DEADLINE, deadline.toString(), false)
                 .toJobParameters();
-        JobExecution execution;
         try {
-            execution = jobOperator.start(pollJob, parameters);
+            return resultOf(account, start(parameters));
         } catch (JobInstanceAlreadyCompleteException e) {
             return new AccountResult(account.name(), Outcome.ALREADY_DONE,
-                    "the cycle scheduled at " + scheduledAt + " already completed; nothing to do");
+                    "the cycle scheduled at " + scheduledAt + " already completed; nothing to do", CycleCounts.NONE);
         } catch (JobExecutionAlreadyRunningException e) {
             return new AccountResult(account.name(), Outcome.SOURCE_FAILED,
-                    "the cycle scheduled at " + scheduledAt + " is already running in another process");
+                    "the cycle scheduled at " + scheduledAt + " is running in another process", CycleCounts.NONE);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new IllegalStateException("cannot start the poll job: " + e.getMessage(), e);
         }
-        return resultOf(account, execution);
+    }
+
+    /**
+     * Starts the cycle. An execution of the same cycle left STARTED by a process that died (kill -9,
+     * OOM, a node lost) would block its restart forever; one whose last update is older than a whole
+     * run's deadline cannot still be running, so it is marked FAILED first.
+     */
+    private JobExecution start(JobParameters parameters) throws JobInstanceAlreadyCompleteException,
+            JobExecutionAlreadyRunningException, JobRestartException, InvalidJobParametersException {
+        JobExecution last = jobRepository.getLastJobExecution(PollJobConfiguration.JOB_NAME, parameters);
+        if (last != null && last.isRunning() && isAbandoned(last)) {
+            log.warn("cycle {} of {} was left {} by a process that stopped at {}; marking it FAILED and restarting",
+                    parameters.getString(PollJobConfiguration.SCHEDULED_AT), parameters.getString(PollJobConfiguration.ACCOUNT),
+                    last.getStatus(), last.getLastUpdated());
+            for (StepExecution step : last.getStepExecutions()) {
+                if (step.getStatus().isRunning()) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
+                    step.setEndTime(java.time.LocalDateTime.now());
+                    jobRepository.update(step);
+                }
+            }
+            last.setStatus(BatchStatus.FAILED);
+            last.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
+            last.setEndTime(java.time.LocalDateTime.now());
+            jobRepository.update(last);
+        }
+        return jobOperator.start(pollJob, parameters);
+    }
+
+    private boolean isAbandoned(JobExecution execution) {
+        java.time.LocalDateTime lastSign = execution.getLastUpdated() != null ? execution.getLastUpdated()
+                : execution.getCreateTime();
+        return lastSign == null || lastSign.isBefore(java.time.LocalDateTime.now().minus(properties.runDeadline()));
     }
 
     private static AccountResult resultOf(AccountSettings account, JobExecution execution) {
+        CycleCounts counts = CycleReport.readFrom(execution.getExecutionContext());
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return new AccountResult(account.name(), Outcome.STOPPED, exitDescription(execution), counts);
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             if (failure instanceof RuntimeException runtime) {
                 throw runtime; // classified into an exit code by the command line
             }
             return new AccountResult(account.name(), Outcome.DATABASE_FAILED,
-                    "the poll job ended " + execution.getStatus() + (failure == null ? "" : ": " + failure.getMessage()));
+                    "the poll job ended " + execution.getStatus() + (failure == null ? "" : ": " + failure.getMessage()), counts);
         }
-        StepExecution step = execution.getStepExecutions().iterator().next();
-        String exitCode = step.getExitStatus().getExitCode();
+        String exitCode = execution.getStepExecutions().iterator().next().getExitStatus().getExitCode();
         Outcome outcome = switch (exitCode) {
             case PollJobConfiguration.PARTIAL -> Outcome.PARTIAL;
             case PollJobConfiguration.SOURCE_FAILED -> Outcome.SOURCE_FAILED;
             case PollJobConfiguration.DATABASE_FAILED -> Outcome.DATABASE_FAILED;
             default -> Outcome.COMPLETED;
         };
-        return new AccountResult(account.name(), outcome, step.getExitStatus().getExitDescription());
+        return new AccountResult(account.name(), outcome, exitDescription(execution), counts);
+    }
+
+    private static String exitDescription(JobExecution execution) {
+        return execution.getStepExecutions().iterator().next().getExitStatus().getExitDescription();
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ public class AgentMonitorClient {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final RandomGenerator jitter = RandomGenerator.getDefault();
+    private final AtomicInteger retries = new AtomicInteger();
 
     public AgentMonitorClient(ConvosoProperties properties, Clock clock) {
         this.settings = properties.http();
@@ -97,8 +99,14 @@ public class AgentMonitorClient {
             }
             log.warn("{} {}: {} from {}; retrying in {} ms (attempt {} of {})", account.name(), scope, failure, request,
                     pause.toMillis(), attempt + 1, retryPolicy.maxAttempts());
+            retries.incrementAndGet();
             sleep(pause);
         }
+    }
+
+    /** Retries made by this client so far, for the run summary. */
+    public int retries() {
+        return retries.get();
     }
 
     private static void sleep(Duration pause) throws SourceException {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.convosowarehouse.cli.WarehouseCommandLine;
+import io.convosowarehouse.job.StopSignal;
 
 /**
  * Runs the real command line in-process, as {@code java -jar convoso-warehouse.jar ...} would,
@@ -40,7 +41,7 @@ public final class Cli {
             settings.forEach(System::setProperty);
             System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
-            int exitCode = WarehouseCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+            int exitCode = WarehouseCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), new StopSignal(), args);
             return new Result(exitCode, logs.toString(StandardCharsets.UTF_8) + out, err.toString());
         } finally {
             System.setOut(savedOut);
