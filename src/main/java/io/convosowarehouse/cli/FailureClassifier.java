@@ -3,6 +3,7 @@ package io.convosowarehouse.cli;
 import java.net.ConnectException;
 import java.sql.SQLException;
 
+import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
@@ -23,6 +24,9 @@ final class FailureClassifier {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof CommandFailure command) {
                 return new Classified(command.exitCode(), command.getMessage());
+            }
+            if (t instanceof ConfigDataException config) {
+                return new Classified(ExitCode.USAGE, "configuration error: " + oneLine(config.getMessage()));
             }
             if (t instanceof BindException bind) {
                 return new Classified(ExitCode.USAGE, "configuration error: " + bind.getMessage() + ": "

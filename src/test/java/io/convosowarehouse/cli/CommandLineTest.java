@@ -60,13 +60,18 @@ class CommandLineTest {
                 "ingest", "pom.xml");
         assertThat(badZone.exitCode()).isEqualTo(2);
         assertThat(badZone.err()).contains("configuration error").contains("convoso");
+        Cli.Result missingSecrets = Cli.run(Cli.merge(database.springProperties(),
+                Map.of("spring.config.import", "configtree:/no/such/secrets/")), "ingest", "pom.xml");
+        assertThat(missingSecrets.exitCode()).isEqualTo(2);
+        assertThat(missingSecrets.err()).contains("configuration error", "/no/such/secrets/");
     }
 
     @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("migrate", "poll", "ingest", "Exit codes:", "5   partial success");
+        assertThat(help.out()).contains("migrate", "poll", "ingest", "simulate", "demo", "Exit codes:")
+                .containsPattern("5 +partial success").containsPattern("143 +stopped by SIGTERM");
     }
 
     @Test
