@@ -145,7 +145,10 @@ public class AgentMonitorParser {
                     return new RefusedAnswer("not valid JSON: content after the answer object", null, null, head(body));
                 }
             }
-            if (!Boolean.TRUE.equals(success)) {
+            if (success == null) {
+                return new RefusedAnswer("not an Agent Monitor answer: no success flag", null, null, head(body));
+            }
+            if (!success) {
                 String reason = "the API answered success:false" + (apiCode != null ? " with code " + apiCode : "")
                         + (apiText != null ? ": " + apiText : "");
                 return new RefusedAnswer(reason, apiCode, apiText, head(body));
@@ -206,15 +209,15 @@ public class AgentMonitorParser {
                     case "agents" -> readAgents(parser, value);
                     case "campaigns" -> {
                         JsonNode list = tree(parser);
-                        campaignsJson = list.toString();
+                        campaignsJson = storableJson("data.entries.campaigns", list);
                         campaigns = namedIds("data.entries.campaigns", list);
                     }
                     case "queues" -> {
                         JsonNode list = tree(parser);
-                        queuesJson = list.toString();
+                        queuesJson = storableJson("data.entries.queues", list);
                         queues = namedIds("data.entries.queues", list);
                     }
-                    case "call_data" -> callDataJson = tree(parser).toString();
+                    case "call_data" -> callDataJson = storableJson("data.entries.call_data", tree(parser));
                     case "success" -> entriesSuccess = flag(tree(parser));
                     case "code" -> entriesCode = integerOrNull(tree(parser));
                     case "out_of_funds" -> outOfFunds = flag(tree(parser));
@@ -336,6 +339,17 @@ public class AgentMonitorParser {
                 ids.add(new NamedId(id, name == null ? "" : name));
             }
             return List.copyOf(ids);
+        }
+
+        /** The node as JSON text for a jsonb column, or NULL (and a rejection) when jsonb cannot hold it. */
+        private String storableJson(String path, JsonNode node) {
+            String json = node.toString();
+            if (json.contains("\\u0000")) {
+                rejections.add(new Rejection(path, "contains a NUL character (\\u0000), which PostgreSQL jsonb cannot hold; "
+                        + "it stays in the raw archive", json));
+                return null;
+            }
+            return json;
         }
 
         private Integer scalarInteger(String parent, String name, JsonNode node) {

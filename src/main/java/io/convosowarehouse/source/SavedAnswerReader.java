@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads saved answers: a {@code .json} file holds one answer body; a {@code .ndjson} or
  * {@code .ndjson.gz} file holds one envelope per line,
  * {@code {"received_at": "...Z", "scope": "account", "body": {...}}}. An envelope whose answer was
- * not JSON carries it as text in {@code "body_text"} instead. The body's bytes are taken exactly as
+ * not JSON carries it as text in {@code "body_text"} (or in {@code "body_base64"} when it was not
+ * even UTF-8) instead. The body's bytes are taken exactly as
  * they stand in the line, so an archive exported and read back hashes the same.
  */
 @Component
@@ -102,6 +103,7 @@ public class SavedAnswerReader {
                         body = Arrays.copyOfRange(line, start, end);
                     }
                     case "body_text" -> body = parser.getString().getBytes(StandardCharsets.UTF_8);
+                    case "body_base64" -> body = java.util.Base64.getDecoder().decode(parser.getString());
                     default -> {
                         if (value.isStructStart()) {
                             parser.skipChildren();

@@ -1,0 +1,48 @@
+package io.convosowarehouse.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.convosowarehouse.archive.RawArchiveExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export-raw", description = {
+        "Write the archived answers received in [--from, --to) as ingest envelopes (.ndjson, or .ndjson.gz),",
+        "so that archive -> file -> another database round-trips exactly."})
+class ExportRawCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--from", required = true, paramLabel = "ISO-8601", description = "First receive time (inclusive).")
+    Instant from;
+
+    @Option(names = "--to", required = true, paramLabel = "ISO-8601", description = "Last receive time (exclusive).")
+    Instant to;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write, e.g. archive.ndjson.gz.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!from.isBefore(to)) {
+            throw new CommandFailure(ExitCode.USAGE, "--from must be before --to");
+        }
+        try (ConfigurableApplicationContext context = common.startContext()) {
+            int written = context.getBean(RawArchiveExport.class).export(from, to, common.account, out);
+            spec.commandLine().getOut().println("export-raw: " + written + " answer(s) written to " + out);
+            return ExitCode.OK.code();
+        }
+    }
+}
