@@ -17,6 +17,7 @@ import io.convosowarehouse.job.PollRunner;
 import io.convosowarehouse.job.PollRunner.AccountResult;
 import io.convosowarehouse.job.RunSummaryLog;
 import io.convosowarehouse.job.StopSignal;
+import io.convosowarehouse.load.PartitionRetention;
 import io.convosowarehouse.source.AgentMonitorClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,6 +83,8 @@ class PollCommand implements Callable<Integer> {
             }
             if (stop.requested()) {
                 exit = ExitCode.STOPPED;
+            } else {
+                context.getBean(PartitionRetention.class).apply(clock.instant());
             }
             int exitCode = (exit == null ? ExitCode.OK : exit).code();
             RunSummaryLog.write(accounts.stream().map(AccountSettings::name).toList(), taken, total,

@@ -1,0 +1,100 @@
+package io.convosowarehouse.load;
+
+import static org.jooq.impl.DSL.name;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import io.convosowarehouse.config.RetentionProperties;
+
+/**
+ * Drops the monthly partitions whose whole month lies past a table's retention. A partition is
+ * first detached CONCURRENTLY, which waits for running loads instead of blocking them, then dropped.
+ * Data is therefore kept at least the retention and at most a month longer.
+ */
+@Component
+public class PartitionRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionRetention.class);
+    private static final Pattern MONTHLY_PARTITION = Pattern.compile("_p(\\d{6})$");
+    private static final DateTimeFormatter PARTITION_MONTH = DateTimeFormatter.ofPattern("yyyyMM");
+
+    /** A partitioned table and how long its rows are kept. */
+    record Policy(String schema, String table, Duration keep) {
+    }
+
+    private final DSLContext dsl;
+    private final List<Policy> policies;
+
+    public PartitionRetention(DSLContext dsl, RetentionProperties retention) {
+        this.dsl = dsl;
+        this.policies = List.of(
+                new Policy("ingest", "raw_payload", retention.rawPayload()),
+                new Policy("warehouse", "agent_snapshot", retention.agentSnapshot()));
+    }
+
+    /** Applies every policy; returns the partitions dropped. A failure is logged, never fatal to the run. */
+    public List<String> apply(Instant now) {
+        List<String> dropped = new ArrayList<>();
+        for (Policy policy : policies) {
+            if (policy.keep().isZero() || policy.keep().isNegative()) {
+                continue;
+            }
+            Instant keepFrom = now.minus(policy.keep());
+            for (String partition : partitionsOf(policy)) {
+                Matcher month = MONTHLY_PARTITION.matcher(partition);
+                if (month.find() && !monthEnd(month.group(1)).isAfter(keepFrom)) {
+                    try {
+                        drop(policy, partition);
+                        dropped.add(policy.schema() + "." + partition);
+                    } catch (DataAccessException e) {
+                        log.warn("retention: could not drop {}.{}: {}", policy.schema(), partition,
+                                e.getMostSpecificCause().getMessage());
+                    }
+                }
+            }
+        }
+        if (!dropped.isEmpty()) {
+            log.info("retention: dropped {}", dropped);
+        }
+        return dropped;
+    }
+
+    private List<String> partitionsOf(Policy policy) {
+        return dsl.resultQuery("""
+                select child.relname
+                from pg_inherits
+                join pg_class child on child.oid = pg_inherits.inhrelid
+                join pg_class parent on parent.oid = pg_inherits.inhparent
+                join pg_namespace on pg_namespace.oid = parent.relnamespace
+                where pg_namespace.nspname = {0} and parent.relname = {1}
+                order by child.relname""", policy.schema(), policy.table())
+                .fetch(0, String.class);
+    }
+
+    private void drop(Policy policy, String partition) {
+        Name parent = name(policy.schema(), policy.table());
+        Name child = name(policy.schema(), partition);
+        // CONCURRENTLY cannot run inside a transaction: these run on their own, in autocommit
+        dsl.execute("alter table {0} detach partition {1} concurrently", parent, child);
+        dsl.execute("drop table {0}", child);
+    }
+
+    private static Instant monthEnd(String yyyymm) {
+        return YearMonth.parse(yyyymm, PARTITION_MONTH).plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+}
