@@ -4,7 +4,17 @@
 package io.convosowarehouse.db.reporting;
 
 
+import io.convosowarehouse.db.reporting.tables.Account;
+import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
+import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
+import io.convosowarehouse.db.reporting.tables.AgentStateInterval;
+import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHour;
+import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
+import io.convosowarehouse.db.reporting.tables.CampaignName;
+import io.convosowarehouse.db.reporting.tables.Poll;
+import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
+import io.convosowarehouse.db.reporting.tables.QueueName;
 
 
 /**
@@ -14,8 +24,67 @@ import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 public class Tables {
 
     /**
+     * One row per configured Convoso account, with the IANA time zone its
+     * reports use.
+     */
+    public static final Account ACCOUNT = Account.ACCOUNT;
+
+    /**
+     * One row per agent per shift (login to logout), with time per status
+     * family, occupancy, utilization and calls handled.
+     */
+    public static final AgentShift AGENT_SHIFT = AgentShift.AGENT_SHIFT;
+
+    /**
      * One row per agent per answer, every field of the Agent Monitor agent
      * object under its API name.
      */
     public static final AgentSnapshot AGENT_SNAPSHOT = AgentSnapshot.AGENT_SNAPSHOT;
+
+    /**
+     * One row per agent per local day: seconds in each status family, intervals
+     * cut at local midnight.
+     */
+    public static final AgentStateDaily AGENT_STATE_DAILY = AgentStateDaily.AGENT_STATE_DAILY;
+
+    /**
+     * One row per stretch of one status of one agent
+     * (warehouse.agent_state_interval) with names, status text, status family
+     * and local times.
+     */
+    public static final AgentStateInterval AGENT_STATE_INTERVAL = AgentStateInterval.AGENT_STATE_INTERVAL;
+
+    /**
+     * One row per account per quarter hour per status family (plus logged_in =
+     * all statuses): agent-seconds, average and peak concurrent agents.
+     */
+    public static final AgentStatusQuarterHour AGENT_STATUS_QUARTER_HOUR = AgentStatusQuarterHour.AGENT_STATUS_QUARTER_HOUR;
+
+    /**
+     * One row per answer's campaign counters, with the calls since the previous
+     * answer of the same scope (daily reset at local midnight detected).
+     */
+    public static final CampaignCounterDelta CAMPAIGN_COUNTER_DELTA = CampaignCounterDelta.CAMPAIGN_COUNTER_DELTA;
+
+    /**
+     * One row per campaign: the name it was seen with last.
+     */
+    public static final CampaignName CAMPAIGN_NAME = CampaignName.CAMPAIGN_NAME;
+
+    /**
+     * One row per call made to the Agent Monitor API: loaded (a snapshot) or
+     * failed (no answer, or the answer refused).
+     */
+    public static final Poll POLL = Poll.POLL;
+
+    /**
+     * One row per answer's queue counters, with the calls since the previous
+     * answer of the same scope (daily reset at local midnight detected).
+     */
+    public static final QueueCounterDelta QUEUE_COUNTER_DELTA = QueueCounterDelta.QUEUE_COUNTER_DELTA;
+
+    /**
+     * One row per queue: the name it was seen with last.
+     */
+    public static final QueueName QUEUE_NAME = QueueName.QUEUE_NAME;
 }
