@@ -26,14 +26,12 @@ day_pieces as (
         intervals.user_id,
         intervals.user_full_name,
         intervals.status_group,
-        local_day.local_date::date as local_date,
-        greatest(intervals.started_at, local_day.local_date at time zone intervals.time_zone) as piece_start,
-        least(intervals.counted_until, (local_day.local_date + interval '1 day') at time zone intervals.time_zone) as piece_end
+        local_day.local_date,
+        greatest(intervals.started_at, local_day.local_date::timestamp at time zone intervals.time_zone) as piece_start,
+        least(intervals.counted_until, (local_day.local_date + 1)::timestamp at time zone intervals.time_zone) as piece_end
     from intervals
-        cross join lateral generate_series(
-            (intervals.started_at at time zone intervals.time_zone)::date::timestamp,
-            (intervals.counted_until at time zone intervals.time_zone)::date::timestamp,
-            interval '1 day') as local_day(local_date)
+        cross join lateral reporting.local_days_touching(intervals.started_at, intervals.counted_until, intervals.time_zone)
+            as local_day(local_date)
 ),
 
 agent_days as (

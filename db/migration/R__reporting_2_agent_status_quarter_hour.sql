@@ -30,10 +30,7 @@ quarter_pieces as (
         greatest(intervals.started_at, quarter.bucket_start) as piece_start,
         least(intervals.counted_until, quarter.bucket_start + interval '15 minutes') as piece_end
     from intervals
-        cross join lateral generate_series(
-            date_bin(interval '15 minutes', intervals.started_at, timestamptz '2000-01-01 00:00:00+00'),
-            intervals.counted_until,
-            interval '15 minutes') as quarter(bucket_start)
+        cross join lateral reporting.quarter_hours_touching(intervals.started_at, intervals.counted_until) as quarter(bucket_start)
         cross join lateral (values (intervals.status_group), ('logged_in')) as family(status_group)
 ),
 

@@ -7,11 +7,16 @@ package io.convosowarehouse.db.reporting;
 import io.convosowarehouse.db.reporting.routines.BucketStart;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
 import io.convosowarehouse.db.reporting.routines.UtcOffset;
+import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
+import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
+import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 
 import java.time.OffsetDateTime;
 
 import org.jooq.Configuration;
 import org.jooq.Field;
+import org.jooq.Result;
 import org.jooq.types.YearToSecond;
 
 
@@ -151,5 +156,91 @@ public class Routines {
         f.setTimeZone(timeZone);
 
         return f.asField();
+    }
+
+    /**
+     * Call <code>reporting.local_days_touching</code>.
+     */
+    public static Result<LocalDaysTouchingRecord> localDaysTouching(
+          Configuration configuration
+        , OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+        , String timeZone
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+              startedAt
+            , endedAt
+            , timeZone
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.local_days_touching</code> as a table.
+     */
+    public static LocalDaysTouching localDaysTouching(
+          OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+        , String timeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+            startedAt,
+            endedAt,
+            timeZone
+        );
+    }
+
+    /**
+     * Get <code>reporting.local_days_touching</code> as a table.
+     */
+    public static LocalDaysTouching localDaysTouching(
+          Field<OffsetDateTime> startedAt
+        , Field<OffsetDateTime> endedAt
+        , Field<String> timeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+            startedAt,
+            endedAt,
+            timeZone
+        );
+    }
+
+    /**
+     * Call <code>reporting.quarter_hours_touching</code>.
+     */
+    public static Result<QuarterHoursTouchingRecord> quarterHoursTouching(
+          Configuration configuration
+        , OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+              startedAt
+            , endedAt
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.quarter_hours_touching</code> as a table.
+     */
+    public static QuarterHoursTouching quarterHoursTouching(
+          OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+            startedAt,
+            endedAt
+        );
+    }
+
+    /**
+     * Get <code>reporting.quarter_hours_touching</code> as a table.
+     */
+    public static QuarterHoursTouching quarterHoursTouching(
+          Field<OffsetDateTime> startedAt
+        , Field<OffsetDateTime> endedAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+            startedAt,
+            endedAt
+        );
     }
 }

@@ -12,9 +12,19 @@ import io.convosowarehouse.db.reporting.tables.AgentStateInterval;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHour;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
+import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.Poll;
+import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
 import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
+
+import java.time.OffsetDateTime;
+
+import org.jooq.Configuration;
+import org.jooq.Field;
+import org.jooq.Result;
 
 
 /**
@@ -72,10 +82,107 @@ public class Tables {
     public static final CampaignName CAMPAIGN_NAME = CampaignName.CAMPAIGN_NAME;
 
     /**
+     * started_at timestamp with time zone, ended_at timestamp with time zone,
+     * time_zone text
+     */
+    public static final LocalDaysTouching LOCAL_DAYS_TOUCHING = LocalDaysTouching.LOCAL_DAYS_TOUCHING;
+
+    /**
+     * Call <code>reporting.local_days_touching</code>.
+     */
+    public static Result<LocalDaysTouchingRecord> LOCAL_DAYS_TOUCHING(
+          Configuration configuration
+        , OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+        , String timeZone
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+              startedAt
+            , endedAt
+            , timeZone
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.local_days_touching</code> as a table.
+     */
+    public static LocalDaysTouching LOCAL_DAYS_TOUCHING(
+          OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+        , String timeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+            startedAt,
+            endedAt,
+            timeZone
+        );
+    }
+
+    /**
+     * Get <code>reporting.local_days_touching</code> as a table.
+     */
+    public static LocalDaysTouching LOCAL_DAYS_TOUCHING(
+          Field<OffsetDateTime> startedAt
+        , Field<OffsetDateTime> endedAt
+        , Field<String> timeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+            startedAt,
+            endedAt,
+            timeZone
+        );
+    }
+
+    /**
      * One row per call made to the Agent Monitor API: loaded (a snapshot) or
      * failed (no answer, or the answer refused).
      */
     public static final Poll POLL = Poll.POLL;
+
+    /**
+     * started_at timestamp with time zone, ended_at timestamp with time zone
+     */
+    public static final QuarterHoursTouching QUARTER_HOURS_TOUCHING = QuarterHoursTouching.QUARTER_HOURS_TOUCHING;
+
+    /**
+     * Call <code>reporting.quarter_hours_touching</code>.
+     */
+    public static Result<QuarterHoursTouchingRecord> QUARTER_HOURS_TOUCHING(
+          Configuration configuration
+        , OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+              startedAt
+            , endedAt
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.quarter_hours_touching</code> as a table.
+     */
+    public static QuarterHoursTouching QUARTER_HOURS_TOUCHING(
+          OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+            startedAt,
+            endedAt
+        );
+    }
+
+    /**
+     * Get <code>reporting.quarter_hours_touching</code> as a table.
+     */
+    public static QuarterHoursTouching QUARTER_HOURS_TOUCHING(
+          Field<OffsetDateTime> startedAt
+        , Field<OffsetDateTime> endedAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+            startedAt,
+            endedAt
+        );
+    }
 
     /**
      * One row per answer's queue counters, with the calls since the previous

@@ -151,11 +151,11 @@ public class AgentStateDaily extends TableImpl<AgentStateDailyRecord> {
                    intervals.user_id,
                    intervals.user_full_name,
                    intervals.status_group,
-                   (local_day.local_date)::date AS local_date,
-                   GREATEST(intervals.started_at, (local_day.local_date AT TIME ZONE intervals.time_zone)) AS piece_start,
-                   LEAST(intervals.counted_until, ((local_day.local_date + '1 day'::interval) AT TIME ZONE intervals.time_zone)) AS piece_end
+                   local_day.local_date,
+                   GREATEST(intervals.started_at, ((local_day.local_date)::timestamp without time zone AT TIME ZONE intervals.time_zone)) AS piece_start,
+                   LEAST(intervals.counted_until, (((local_day.local_date + 1))::timestamp without time zone AT TIME ZONE intervals.time_zone)) AS piece_end
                   FROM (intervals
-                    CROSS JOIN LATERAL generate_series((((intervals.started_at AT TIME ZONE intervals.time_zone))::date)::timestamp without time zone, (((intervals.counted_until AT TIME ZONE intervals.time_zone))::date)::timestamp without time zone, '1 day'::interval) local_day(local_date))
+                    CROSS JOIN LATERAL reporting.local_days_touching(intervals.started_at, intervals.counted_until, intervals.time_zone) local_day(local_date))
                ), agent_days AS (
                 SELECT day_pieces.account_id,
                    day_pieces.account_name,

@@ -131,7 +131,7 @@ public class AgentStatusQuarterHour extends TableImpl<AgentStatusQuarterHourReco
                    GREATEST(intervals.started_at, quarter.bucket_start) AS piece_start,
                    LEAST(intervals.counted_until, (quarter.bucket_start + '00:15:00'::interval)) AS piece_end
                   FROM ((intervals
-                    CROSS JOIN LATERAL generate_series(date_bin('00:15:00'::interval, intervals.started_at, '2000-01-01 00:00:00+00'::timestamp with time zone), intervals.counted_until, '00:15:00'::interval) quarter(bucket_start))
+                    CROSS JOIN LATERAL reporting.quarter_hours_touching(intervals.started_at, intervals.counted_until) quarter(bucket_start))
                     CROSS JOIN LATERAL ( VALUES (intervals.status_group), ('logged_in'::text)) family(status_group))
                ), pieces AS (
                 SELECT quarter_pieces.account_id,
