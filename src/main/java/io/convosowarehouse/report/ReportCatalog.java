@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class ReportCatalog {
     }
 
     /** The reports of a directory, e.g. the checkout's sql-reports. */
-    public static ReportCatalog fromDirectory(java.nio.file.Path directory) {
+    public static ReportCatalog fromDirectory(Path directory) {
         return load(directory.toAbsolutePath().toUri() + "*.sql");
     }
 

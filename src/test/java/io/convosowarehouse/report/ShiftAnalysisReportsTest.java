@@ -62,6 +62,34 @@ class ShiftAnalysisReportsTest {
         return CsvTable.parse(csv.toString(), "account_name");
     }
 
+    /** The key of each report's grain, as its header states it. */
+    private static final Map<String, List<String>> GRAIN = Map.of(
+            "shift_summary", List.of("account_name", "user_id", "login_local"),
+            "agent_time_in_state", List.of("account_name", "local_date", "user_id"),
+            "interval_activity", List.of("account_name", "bucket_start_local", "utc_offset"),
+            "queue_service", List.of("account_name", "queue_name", "bucket_start_local", "utc_offset"),
+            "campaign_performance", List.of("account_name", "campaign_name", "bucket_start_local", "utc_offset"),
+            "pause_analysis", List.of("account_name", "user_id"),
+            "staffing_heatmap", List.of("account_name", "iso_weekday", "local_hour"),
+            "data_coverage", List.of("account_name", "local_date"));
+
+    @Test
+    void everyReportHoldsItsGrainOverEveryAccountAndTheFallBackDay() {
+        assertThat(GRAIN.keySet()).containsExactlyInAnyOrderElementsOf(
+                CATALOG.all().stream().map(ReportDefinition::name).toList());
+        for (String[] period : new String[][] {{"2025-05-28", "2025-05-30"}, {"2025-11-01", "2025-11-03"}}) {
+            for (Map.Entry<String, List<String>> grain : GRAIN.entrySet()) {
+                CsvTable rows = report(grain.getKey(), period[0], period[1], "account=");
+                List<String> keys = rows.rows().stream()
+                        .map(row -> grain.getValue().stream().map(row::get).toList())
+                        .peek(key -> assertThat(key).as(grain.getKey()).doesNotContain(""))
+                        .map(String::valueOf)
+                        .toList();
+                assertThat(keys).as(grain.getKey() + " " + period[0]).doesNotHaveDuplicates();
+            }
+        }
+    }
+
     @Test
     void shiftSummaryHasOneRowPerAgentPerShiftWithOccupancyFromSummedTimes() {
         CsvTable shifts = report("shift_summary", "2025-05-28", "2025-05-29");
