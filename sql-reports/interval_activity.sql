@@ -7,7 +7,8 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 --   bucket    bucket length in minutes: 15, 30 or 60 (default 60)
--- Sources: reporting.agent_status_quarter_hour (agents), reporting.campaign_counter_delta (calls of
+-- Sources: reporting.agent_status_quarter_hour (agents, read for the period through the function
+--   reporting.agent_status_quarter_hours), reporting.campaign_counter_delta (calls of
 --   the account-wide answers)
 -- Columns:
 --   account_name, bucket_start_local, utc_offset, bucket_sec, avg_logged_in_agents,
@@ -75,15 +76,15 @@ buckets as (
 
 agent_quarters as (
     select
-        agent_status_quarter_hour.account_id,
-        agent_status_quarter_hour.bucket_start as quarter_start,
-        agent_status_quarter_hour.status_group,
-        agent_status_quarter_hour.agent_sec,
-        agent_status_quarter_hour.peak_agents
-    from reporting.agent_status_quarter_hour as agent_status_quarter_hour
-        inner join parameters on parameters.account_id = agent_status_quarter_hour.account_id
-    where agent_status_quarter_hour.bucket_start >= parameters.from_at - interval '15 minutes'
-        and agent_status_quarter_hour.bucket_start < parameters.to_at
+        agent_status_quarter_hours.account_id,
+        agent_status_quarter_hours.bucket_start as quarter_start,
+        agent_status_quarter_hours.status_group,
+        agent_status_quarter_hours.agent_sec,
+        agent_status_quarter_hours.peak_agents
+    from parameters
+        -- reporting.agent_status_quarter_hour for this account and period only
+        cross join lateral reporting.agent_status_quarter_hours(parameters.account_id, parameters.from_at, parameters.to_at)
+            as agent_status_quarter_hours
 ),
 
 agents_per_bucket as (

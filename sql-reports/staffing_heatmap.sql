@@ -5,7 +5,7 @@
 -- Parameters:
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
--- Source: reporting.agent_status_quarter_hour
+-- Source: reporting.agent_status_quarter_hour (through reporting.agent_status_quarter_hours for the period)
 -- Columns:
 --   account_name, iso_weekday (1 = Monday ... 7 = Sunday), weekday, local_hour (0-23),
 --   hours_in_cell, avg_logged_in_agents, peak_logged_in_agents, avg_ready_agents, peak_ready_agents
@@ -49,16 +49,16 @@ quarter_hours as (
 
 agent_quarters as (
     select
-        agent_status_quarter_hour.account_id,
-        agent_status_quarter_hour.bucket_start as quarter_start,
-        agent_status_quarter_hour.status_group,
-        agent_status_quarter_hour.agent_sec,
-        agent_status_quarter_hour.peak_agents
-    from reporting.agent_status_quarter_hour as agent_status_quarter_hour
-        inner join parameters on parameters.account_id = agent_status_quarter_hour.account_id
-    where agent_status_quarter_hour.status_group in ('logged_in', 'ready')
-        and agent_status_quarter_hour.bucket_start >= parameters.from_at - interval '15 minutes'
-        and agent_status_quarter_hour.bucket_start < parameters.to_at
+        agent_status_quarter_hours.account_id,
+        agent_status_quarter_hours.bucket_start as quarter_start,
+        agent_status_quarter_hours.status_group,
+        agent_status_quarter_hours.agent_sec,
+        agent_status_quarter_hours.peak_agents
+    from parameters
+        -- reporting.agent_status_quarter_hour for this account and period only
+        cross join lateral reporting.agent_status_quarter_hours(parameters.account_id, parameters.from_at, parameters.to_at)
+            as agent_status_quarter_hours
+    where agent_status_quarter_hours.status_group in ('logged_in', 'ready')
 ),
 
 cell_seconds as (

@@ -79,6 +79,9 @@ final class GoldenData {
         intervals();
         shifts();
         answers();
+        // as autovacuum would have: without statistics the planner guesses hundreds of accounts and
+        // spends seconds JIT-compiling plans for a handful of rows
+        dsl.execute("analyze");
     }
 
     private void agent(long userId, String name) {

@@ -11,6 +11,7 @@ import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
 import io.convosowarehouse.db.reporting.tables.AgentStateInterval;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHour;
+import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
@@ -18,6 +19,7 @@ import io.convosowarehouse.db.reporting.tables.Poll;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
 import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 
@@ -82,6 +84,58 @@ public class Reporting extends SchemaImpl {
      * all statuses): agent-seconds, average and peak concurrent agents.
      */
     public final AgentStatusQuarterHour AGENT_STATUS_QUARTER_HOUR = AgentStatusQuarterHour.AGENT_STATUS_QUARTER_HOUR;
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public final AgentStatusQuarterHours AGENT_STATUS_QUARTER_HOURS = AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS;
+
+    /**
+     * Call <code>reporting.agent_status_quarter_hours</code>.
+     */
+    public static Result<AgentStatusQuarterHoursRecord> AGENT_STATUS_QUARTER_HOURS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours</code> as a table.
+     */
+    public static AgentStatusQuarterHours AGENT_STATUS_QUARTER_HOURS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours</code> as a table.
+     */
+    public static AgentStatusQuarterHours AGENT_STATUS_QUARTER_HOURS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * One row per answer's campaign counters, with the calls since the previous
@@ -230,6 +284,7 @@ public class Reporting extends SchemaImpl {
             AgentStateDaily.AGENT_STATE_DAILY,
             AgentStateInterval.AGENT_STATE_INTERVAL,
             AgentStatusQuarterHour.AGENT_STATUS_QUARTER_HOUR,
+            AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS,
             CampaignCounterDelta.CAMPAIGN_COUNTER_DELTA,
             CampaignName.CAMPAIGN_NAME,
             LocalDaysTouching.LOCAL_DAYS_TOUCHING,

@@ -7,8 +7,10 @@ package io.convosowarehouse.db.reporting;
 import io.convosowarehouse.db.reporting.routines.BucketStart;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
 import io.convosowarehouse.db.reporting.routines.UtcOffset;
+import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
+import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 
@@ -156,6 +158,52 @@ public class Routines {
         f.setTimeZone(timeZone);
 
         return f.asField();
+    }
+
+    /**
+     * Call <code>reporting.agent_status_quarter_hours</code>.
+     */
+    public static Result<AgentStatusQuarterHoursRecord> agentStatusQuarterHours(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours</code> as a table.
+     */
+    public static AgentStatusQuarterHours agentStatusQuarterHours(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours</code> as a table.
+     */
+    public static AgentStatusQuarterHours agentStatusQuarterHours(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
     }
 
     /**

@@ -113,84 +113,29 @@ public class AgentStatusQuarterHour extends TableImpl<AgentStatusQuarterHourReco
 
     private AgentStatusQuarterHour(Name alias, Table<AgentStatusQuarterHourRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment("One row per account per quarter hour per status family (plus logged_in = all statuses): agent-seconds, average and peak concurrent agents."), TableOptions.view("""
-        create view "agent_status_quarter_hour" as  WITH intervals AS (
-                SELECT agent_state_interval.account_id,
-                   agent_state_interval.time_zone,
-                   agent_state_interval.user_id,
-                   agent_state_interval.status_group,
-                   agent_state_interval.started_at,
-                   agent_state_interval.counted_until
-                  FROM reporting.agent_state_interval agent_state_interval
-                 WHERE (agent_state_interval.counted_until > agent_state_interval.started_at)
-               ), quarter_pieces AS (
-                SELECT intervals.account_id,
-                   intervals.time_zone,
-                   intervals.user_id,
-                   family.status_group,
-                   quarter.bucket_start,
-                   GREATEST(intervals.started_at, quarter.bucket_start) AS piece_start,
-                   LEAST(intervals.counted_until, (quarter.bucket_start + '00:15:00'::interval)) AS piece_end
-                  FROM ((intervals
-                    CROSS JOIN LATERAL reporting.quarter_hours_touching(intervals.started_at, intervals.counted_until) quarter(bucket_start))
-                    CROSS JOIN LATERAL ( VALUES (intervals.status_group), ('logged_in'::text)) family(status_group))
-               ), pieces AS (
-                SELECT quarter_pieces.account_id,
-                   quarter_pieces.time_zone,
-                   quarter_pieces.user_id,
-                   quarter_pieces.status_group,
-                   quarter_pieces.bucket_start,
-                   quarter_pieces.piece_start,
-                   quarter_pieces.piece_end
-                  FROM quarter_pieces
-                 WHERE (quarter_pieces.piece_end > quarter_pieces.piece_start)
-               ), changes AS (
-                SELECT pieces.account_id,
-                   pieces.bucket_start,
-                   pieces.status_group,
-                   pieces.piece_start AS at,
-                   1 AS change
-                  FROM pieces
-               UNION ALL
-                SELECT pieces.account_id,
-                   pieces.bucket_start,
-                   pieces.status_group,
-                   pieces.piece_end AS at,
-                   '-1'::integer AS change
-                  FROM pieces
-                 WHERE (pieces.piece_end < (pieces.bucket_start + '00:15:00'::interval))
-               ), concurrency AS (
-                SELECT changes.account_id,
-                   changes.bucket_start,
-                   changes.status_group,
-                   sum(changes.change) OVER (PARTITION BY changes.account_id, changes.bucket_start, changes.status_group ORDER BY changes.at, changes.change ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS agents
-                  FROM changes
-               ), peaks AS (
-                SELECT concurrency.account_id,
-                   concurrency.bucket_start,
-                   concurrency.status_group,
-                   max(concurrency.agents) AS peak_agents
-                  FROM concurrency
-                 GROUP BY concurrency.account_id, concurrency.bucket_start, concurrency.status_group
-               ), agent_seconds AS (
-                SELECT pieces.account_id,
-                   pieces.time_zone,
-                   pieces.bucket_start,
-                   pieces.status_group,
-                   sum(EXTRACT(epoch FROM (pieces.piece_end - pieces.piece_start))) AS agent_sec,
-                   count(DISTINCT pieces.user_id) AS agents_seen
-                  FROM pieces
-                 GROUP BY pieces.account_id, pieces.time_zone, pieces.bucket_start, pieces.status_group
+        create view "agent_status_quarter_hour" as  WITH quarter_hours AS (
+                SELECT agent_status_quarter_hours.account_id,
+                   agent_status_quarter_hours.bucket_start,
+                   agent_status_quarter_hours.status_group,
+                   agent_status_quarter_hours.agent_sec,
+                   agent_status_quarter_hours.peak_agents,
+                   agent_status_quarter_hours.agents_seen
+                  FROM reporting.agent_status_quarter_hours(NULL::smallint, '-infinity'::timestamp with time zone, 'infinity'::timestamp with time zone) agent_status_quarter_hours(account_id, bucket_start, status_group, agent_sec, peak_agents, agents_seen)
+               ), accounts AS (
+                SELECT account.account_id,
+                   account.time_zone
+                  FROM reporting.account account
                )
-        SELECT agent_seconds.account_id,
-           agent_seconds.bucket_start,
-           (agent_seconds.bucket_start AT TIME ZONE agent_seconds.time_zone) AS bucket_start_local,
-           agent_seconds.status_group,
-           agent_seconds.agent_sec,
-           round((agent_seconds.agent_sec / 900.0), 2) AS average_agents,
-           peaks.peak_agents,
-           agent_seconds.agents_seen
-          FROM (agent_seconds
-            JOIN peaks ON (((peaks.account_id = agent_seconds.account_id) AND (peaks.bucket_start = agent_seconds.bucket_start) AND (peaks.status_group = agent_seconds.status_group))));
+        SELECT quarter_hours.account_id,
+           quarter_hours.bucket_start,
+           (quarter_hours.bucket_start AT TIME ZONE accounts.time_zone) AS bucket_start_local,
+           quarter_hours.status_group,
+           quarter_hours.agent_sec,
+           round((quarter_hours.agent_sec / 900.0), 2) AS average_agents,
+           quarter_hours.peak_agents,
+           quarter_hours.agents_seen
+          FROM (quarter_hours
+            JOIN accounts ON ((accounts.account_id = quarter_hours.account_id)));
         """), where);
     }
 
