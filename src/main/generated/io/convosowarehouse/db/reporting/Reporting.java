@@ -5,12 +5,32 @@ package io.convosowarehouse.db.reporting;
 
 
 import io.convosowarehouse.db.DefaultCatalog;
+import io.convosowarehouse.db.reporting.tables.Account;
+import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
+import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
+import io.convosowarehouse.db.reporting.tables.AgentStateInterval;
+import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHour;
+import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
+import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
+import io.convosowarehouse.db.reporting.tables.CampaignName;
+import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
+import io.convosowarehouse.db.reporting.tables.Poll;
+import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
+import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
+import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
+import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
 import org.jooq.Catalog;
+import org.jooq.Configuration;
+import org.jooq.Field;
+import org.jooq.Result;
 import org.jooq.Table;
 import org.jooq.impl.SchemaImpl;
 
@@ -29,10 +49,218 @@ public class Reporting extends SchemaImpl {
     public static final Reporting REPORTING = new Reporting();
 
     /**
+     * One row per configured Convoso account, with the IANA time zone its
+     * reports use.
+     */
+    public final Account ACCOUNT = Account.ACCOUNT;
+
+    /**
+     * One row per agent per shift (login to logout), with time per status
+     * family, occupancy, utilization and calls handled.
+     */
+    public final AgentShift AGENT_SHIFT = AgentShift.AGENT_SHIFT;
+
+    /**
      * One row per agent per answer, every field of the Agent Monitor agent
      * object under its API name.
      */
     public final AgentSnapshot AGENT_SNAPSHOT = AgentSnapshot.AGENT_SNAPSHOT;
+
+    /**
+     * One row per agent per local day: seconds in each status family, intervals
+     * cut at local midnight.
+     */
+    public final AgentStateDaily AGENT_STATE_DAILY = AgentStateDaily.AGENT_STATE_DAILY;
+
+    /**
+     * One row per stretch of one status of one agent
+     * (warehouse.agent_state_interval) with names, status text, status family
+     * and local times.
+     */
+    public final AgentStateInterval AGENT_STATE_INTERVAL = AgentStateInterval.AGENT_STATE_INTERVAL;
+
+    /**
+     * One row per account per quarter hour per status family (plus logged_in =
+     * all statuses): agent-seconds, average and peak concurrent agents.
+     */
+    public final AgentStatusQuarterHour AGENT_STATUS_QUARTER_HOUR = AgentStatusQuarterHour.AGENT_STATUS_QUARTER_HOUR;
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public final AgentStatusQuarterHours AGENT_STATUS_QUARTER_HOURS = AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS;
+
+    /**
+     * Call <code>reporting.agent_status_quarter_hours</code>.
+     */
+    public static Result<AgentStatusQuarterHoursRecord> AGENT_STATUS_QUARTER_HOURS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours</code> as a table.
+     */
+    public static AgentStatusQuarterHours AGENT_STATUS_QUARTER_HOURS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours</code> as a table.
+     */
+    public static AgentStatusQuarterHours AGENT_STATUS_QUARTER_HOURS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * One row per answer's campaign counters, with the calls since the previous
+     * answer of the same scope (daily reset at local midnight detected).
+     */
+    public final CampaignCounterDelta CAMPAIGN_COUNTER_DELTA = CampaignCounterDelta.CAMPAIGN_COUNTER_DELTA;
+
+    /**
+     * One row per campaign: the name it was seen with last.
+     */
+    public final CampaignName CAMPAIGN_NAME = CampaignName.CAMPAIGN_NAME;
+
+    /**
+     * started_at timestamp with time zone, ended_at timestamp with time zone,
+     * time_zone text
+     */
+    public final LocalDaysTouching LOCAL_DAYS_TOUCHING = LocalDaysTouching.LOCAL_DAYS_TOUCHING;
+
+    /**
+     * Call <code>reporting.local_days_touching</code>.
+     */
+    public static Result<LocalDaysTouchingRecord> LOCAL_DAYS_TOUCHING(
+          Configuration configuration
+        , OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+        , String timeZone
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+              startedAt
+            , endedAt
+            , timeZone
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.local_days_touching</code> as a table.
+     */
+    public static LocalDaysTouching LOCAL_DAYS_TOUCHING(
+          OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+        , String timeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+            startedAt,
+            endedAt,
+            timeZone
+        );
+    }
+
+    /**
+     * Get <code>reporting.local_days_touching</code> as a table.
+     */
+    public static LocalDaysTouching LOCAL_DAYS_TOUCHING(
+          Field<OffsetDateTime> startedAt
+        , Field<OffsetDateTime> endedAt
+        , Field<String> timeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.LocalDaysTouching.LOCAL_DAYS_TOUCHING.call(
+            startedAt,
+            endedAt,
+            timeZone
+        );
+    }
+
+    /**
+     * One row per call made to the Agent Monitor API: loaded (a snapshot) or
+     * failed (no answer, or the answer refused).
+     */
+    public final Poll POLL = Poll.POLL;
+
+    /**
+     * started_at timestamp with time zone, ended_at timestamp with time zone
+     */
+    public final QuarterHoursTouching QUARTER_HOURS_TOUCHING = QuarterHoursTouching.QUARTER_HOURS_TOUCHING;
+
+    /**
+     * Call <code>reporting.quarter_hours_touching</code>.
+     */
+    public static Result<QuarterHoursTouchingRecord> QUARTER_HOURS_TOUCHING(
+          Configuration configuration
+        , OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+              startedAt
+            , endedAt
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.quarter_hours_touching</code> as a table.
+     */
+    public static QuarterHoursTouching QUARTER_HOURS_TOUCHING(
+          OffsetDateTime startedAt
+        , OffsetDateTime endedAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+            startedAt,
+            endedAt
+        );
+    }
+
+    /**
+     * Get <code>reporting.quarter_hours_touching</code> as a table.
+     */
+    public static QuarterHoursTouching QUARTER_HOURS_TOUCHING(
+          Field<OffsetDateTime> startedAt
+        , Field<OffsetDateTime> endedAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
+            startedAt,
+            endedAt
+        );
+    }
+
+    /**
+     * One row per answer's queue counters, with the calls since the previous
+     * answer of the same scope (daily reset at local midnight detected).
+     */
+    public final QueueCounterDelta QUEUE_COUNTER_DELTA = QueueCounterDelta.QUEUE_COUNTER_DELTA;
+
+    /**
+     * One row per queue: the name it was seen with last.
+     */
+    public final QueueName QUEUE_NAME = QueueName.QUEUE_NAME;
 
     /**
      * No further instances allowed
@@ -50,7 +278,20 @@ public class Reporting extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            AgentSnapshot.AGENT_SNAPSHOT
+            Account.ACCOUNT,
+            AgentShift.AGENT_SHIFT,
+            AgentSnapshot.AGENT_SNAPSHOT,
+            AgentStateDaily.AGENT_STATE_DAILY,
+            AgentStateInterval.AGENT_STATE_INTERVAL,
+            AgentStatusQuarterHour.AGENT_STATUS_QUARTER_HOUR,
+            AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS,
+            CampaignCounterDelta.CAMPAIGN_COUNTER_DELTA,
+            CampaignName.CAMPAIGN_NAME,
+            LocalDaysTouching.LOCAL_DAYS_TOUCHING,
+            Poll.POLL,
+            QuarterHoursTouching.QUARTER_HOURS_TOUCHING,
+            QueueCounterDelta.QUEUE_COUNTER_DELTA,
+            QueueName.QUEUE_NAME
         );
     }
 }

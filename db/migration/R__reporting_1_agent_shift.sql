@@ -1,0 +1,117 @@
+-- reporting.agent_shift: one row per agent per shift with its time per status family and the
+-- numerators and denominators of occupancy and utilization, so any roll-up can sum them.
+create or replace view reporting.agent_shift as
+with
+
+accounts as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone
+    from warehouse.account as account
+),
+
+agent_names as (
+    select distinct on (agent.account_id, agent.user_id)
+        agent.account_id,
+        agent.user_id,
+        agent.user_full_name
+    from warehouse.agent as agent
+    order by agent.account_id, agent.user_id, agent.last_seen_at desc
+),
+
+shifts as (
+    select
+        agent_shift.account_id,
+        agent_shift.user_id,
+        agent_shift.login_at,
+        agent_shift.logout_at,
+        -- an open shift is known to last until the last snapshot that showed the agent
+        coalesce(agent_shift.logout_at, greatest(agent_shift.last_seen_at, agent_shift.login_at)) as counted_until,
+        agent_shift.end_reason,
+        agent_shift.campaign_id,
+        agent_shift.ready_sec,
+        agent_shift.wait_sec,
+        agent_shift.incall_sec,
+        agent_shift.dispo_sec,
+        agent_shift.paused_sec,
+        agent_shift.dead_sec,
+        agent_shift.other_sec,
+        agent_shift.gap_sec,
+        agent_shift.calls_handled
+    from warehouse.agent_shift as agent_shift
+),
+
+shift_time as (
+    select
+        shifts.*,
+        shifts.incall_sec + shifts.dispo_sec as handle_sec,
+        shifts.ready_sec + shifts.wait_sec as available_sec,
+        shifts.ready_sec + shifts.wait_sec + shifts.incall_sec + shifts.dispo_sec + shifts.paused_sec
+            + shifts.dead_sec + shifts.other_sec as measured_sec,
+        extract(epoch from shifts.counted_until - shifts.login_at) as logged_in_sec
+    from shifts
+)
+
+select
+    shift_time.account_id,
+    accounts.account_name,
+    shift_time.user_id,
+    agent_names.user_full_name,
+    shift_time.login_at,
+    shift_time.logout_at,
+    shift_time.login_at at time zone accounts.time_zone as login_local,
+    shift_time.counted_until at time zone accounts.time_zone as logout_local,
+    (shift_time.login_at at time zone accounts.time_zone)::date as shift_date,
+    shift_time.end_reason,
+    shift_time.logout_at is null as is_open,
+    shift_time.campaign_id,
+    shift_time.logged_in_sec,
+    shift_time.measured_sec,
+    shift_time.ready_sec,
+    shift_time.wait_sec,
+    shift_time.incall_sec,
+    shift_time.dispo_sec,
+    shift_time.paused_sec,
+    shift_time.dead_sec,
+    shift_time.other_sec,
+    shift_time.gap_sec,
+    shift_time.handle_sec,
+    shift_time.available_sec,
+    round(100.0 * shift_time.handle_sec / nullif(shift_time.handle_sec + shift_time.available_sec, 0), 1) as occupancy_pct,
+    round(100.0 * shift_time.handle_sec / nullif(shift_time.measured_sec, 0), 1) as utilization_pct,
+    shift_time.calls_handled,
+    round(shift_time.calls_handled * 3600.0 / nullif(shift_time.measured_sec, 0), 1) as calls_per_hour
+from shift_time
+    inner join accounts on accounts.account_id = shift_time.account_id
+    left join agent_names on agent_names.account_id = shift_time.account_id and agent_names.user_id = shift_time.user_id;
+
+comment on view reporting.agent_shift is 'One row per agent per shift (login to logout), with time per status family, occupancy, utilization and calls handled.';
+comment on column reporting.agent_shift.account_id is 'The account (warehouse.account).';
+comment on column reporting.agent_shift.account_name is 'The account''s configured name.';
+comment on column reporting.agent_shift.user_id is 'Convoso agent identifier.';
+comment on column reporting.agent_shift.user_full_name is 'The agent''s name as last seen.';
+comment on column reporting.agent_shift.login_at is 'Start of the first status of the shift.';
+comment on column reporting.agent_shift.logout_at is 'End of the last status of the shift; NULL while the agent is logged in.';
+comment on column reporting.agent_shift.login_local is 'login_at in the account''s local time.';
+comment on column reporting.agent_shift.logout_local is 'logout_at (or, while open, the last time the agent was seen) in the account''s local time.';
+comment on column reporting.agent_shift.shift_date is 'Local date of the login; a shift over midnight belongs to the day it began.';
+comment on column reporting.agent_shift.end_reason is 'logout: the agent left; gap: polling stopped for longer than the gap threshold; NULL while open.';
+comment on column reporting.agent_shift.is_open is 'True while the agent is logged in.';
+comment on column reporting.agent_shift.campaign_id is 'The agent''s campaign at login.';
+comment on column reporting.agent_shift.logged_in_sec is 'Seconds from login to logout (or to the last time seen while open), gaps included.';
+comment on column reporting.agent_shift.measured_sec is 'Seconds covered by status intervals: ready + wait + incall + dispo + paused + dead + other (logged_in_sec - gap_sec when intervals tile the shift).';
+comment on column reporting.agent_shift.ready_sec is 'Seconds in READY.';
+comment on column reporting.agent_shift.wait_sec is 'Seconds in WAIT.';
+comment on column reporting.agent_shift.incall_sec is 'Seconds in INCALL (talk time).';
+comment on column reporting.agent_shift.dispo_sec is 'Seconds in DISPO (wrap-up, after-call work).';
+comment on column reporting.agent_shift.paused_sec is 'Seconds in PAUSED.';
+comment on column reporting.agent_shift.dead_sec is 'Seconds in DEAD.';
+comment on column reporting.agent_shift.other_sec is 'Seconds in any other status.';
+comment on column reporting.agent_shift.gap_sec is 'Seconds of the shift no interval covers (polling gaps): unknown time, in no status.';
+comment on column reporting.agent_shift.handle_sec is 'incall_sec + dispo_sec: time spent handling calls.';
+comment on column reporting.agent_shift.available_sec is 'ready_sec + wait_sec: time available and waiting for a call.';
+comment on column reporting.agent_shift.occupancy_pct is 'Occupancy: 100 * handle_sec / (handle_sec + available_sec), one decimal; NULL without handle or available time.';
+comment on column reporting.agent_shift.utilization_pct is 'Utilization: 100 * handle_sec / measured_sec, one decimal: the share of measured logged-in time spent handling calls.';
+comment on column reporting.agent_shift.calls_handled is 'Calls handled in the shift (increases of the agent''s calls_today, the daily reset counting the new value).';
+comment on column reporting.agent_shift.calls_per_hour is 'calls_handled * 3600 / measured_sec, one decimal.';

@@ -1,0 +1,102 @@
+-- reporting.agent_state_interval: warehouse.agent_state_interval with names and status text, the
+-- status family, the account's local times and a duration that also covers still-open intervals.
+create or replace view reporting.agent_state_interval as
+with
+
+accounts as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone
+    from warehouse.account as account
+),
+
+labels as (
+    select
+        label.label_id,
+        label.value
+    from warehouse.label as label
+),
+
+-- an agent can have had several names: show the one seen last
+agent_names as (
+    select distinct on (agent.account_id, agent.user_id)
+        agent.account_id,
+        agent.user_id,
+        agent.user_full_name
+    from warehouse.agent as agent
+    order by agent.account_id, agent.user_id, agent.last_seen_at desc
+),
+
+intervals as (
+    select
+        agent_state_interval.account_id,
+        agent_state_interval.user_id,
+        agent_state_interval.started_at,
+        agent_state_interval.ended_at,
+        -- an open interval is known to last until the last snapshot that showed it, no further
+        coalesce(agent_state_interval.ended_at,
+            greatest(agent_state_interval.last_seen_at, agent_state_interval.started_at)) as counted_until,
+        agent_state_interval.end_reason,
+        agent_state_interval.status_ref,
+        agent_state_interval.status_label_ref,
+        agent_state_interval.campaign_id,
+        agent_state_interval.queue_id,
+        agent_state_interval.shift_login_at,
+        agent_state_interval.first_seen_at,
+        agent_state_interval.last_seen_at
+    from warehouse.agent_state_interval as agent_state_interval
+)
+
+select
+    intervals.account_id,
+    accounts.account_name,
+    accounts.time_zone,
+    intervals.user_id,
+    agent_names.user_full_name,
+    status_labels.value as status,
+    status_label_labels.value as status_label,
+    reporting.status_group(status_labels.value) as status_group,
+    intervals.campaign_id,
+    intervals.queue_id,
+    intervals.shift_login_at,
+    intervals.started_at,
+    intervals.ended_at,
+    intervals.counted_until,
+    intervals.end_reason,
+    intervals.ended_at is null as is_open,
+    extract(epoch from intervals.counted_until - intervals.started_at) as duration_sec,
+    intervals.started_at at time zone accounts.time_zone as started_local,
+    intervals.counted_until at time zone accounts.time_zone as counted_until_local,
+    (intervals.started_at at time zone accounts.time_zone)::date as started_local_date,
+    intervals.first_seen_at,
+    intervals.last_seen_at
+from intervals
+    inner join accounts on accounts.account_id = intervals.account_id
+    left join agent_names on agent_names.account_id = intervals.account_id and agent_names.user_id = intervals.user_id
+    left join labels as status_labels on status_labels.label_id = intervals.status_ref
+    left join labels as status_label_labels on status_label_labels.label_id = intervals.status_label_ref;
+
+comment on view reporting.agent_state_interval is 'One row per stretch of one status of one agent (warehouse.agent_state_interval) with names, status text, status family and local times.';
+comment on column reporting.agent_state_interval.account_id is 'The account (warehouse.account).';
+comment on column reporting.agent_state_interval.account_name is 'The account''s configured name.';
+comment on column reporting.agent_state_interval.time_zone is 'The account''s IANA time zone; every *_local column is in it.';
+comment on column reporting.agent_state_interval.user_id is 'Convoso agent identifier.';
+comment on column reporting.agent_state_interval.user_full_name is 'The agent''s name as last seen.';
+comment on column reporting.agent_state_interval.status is 'API status (READY, WAIT, INCALL, DISPO, PAUSED, DEAD...).';
+comment on column reporting.agent_state_interval.status_label is 'Friendly status name as sent (for PAUSED it may carry the pause reason).';
+comment on column reporting.agent_state_interval.status_group is 'Status family: ready, wait, incall, dispo, paused, dead or other (reporting.status_group).';
+comment on column reporting.agent_state_interval.campaign_id is 'The agent''s campaign when the status began.';
+comment on column reporting.agent_state_interval.queue_id is 'The agent''s queue when the status began.';
+comment on column reporting.agent_state_interval.shift_login_at is 'login_at of the shift (reporting.agent_shift) this interval belongs to.';
+comment on column reporting.agent_state_interval.started_at is 'When the status began: the API''s last_state_change, exact to the second.';
+comment on column reporting.agent_state_interval.ended_at is 'When it ended; NULL while the agent is still in it.';
+comment on column reporting.agent_state_interval.counted_until is 'ended_at, or for an open interval the last time a snapshot showed it: time is never counted beyond what was observed.';
+comment on column reporting.agent_state_interval.end_reason is 'state_change, logout or gap (polling stopped; the time after the last snapshot is not counted); NULL while open.';
+comment on column reporting.agent_state_interval.is_open is 'True while the agent is still in this status.';
+comment on column reporting.agent_state_interval.duration_sec is 'Seconds from started_at to counted_until.';
+comment on column reporting.agent_state_interval.started_local is 'started_at in the account''s local time.';
+comment on column reporting.agent_state_interval.counted_until_local is 'counted_until in the account''s local time.';
+comment on column reporting.agent_state_interval.started_local_date is 'Local calendar date the status began on.';
+comment on column reporting.agent_state_interval.first_seen_at is 'observed_at of the first snapshot that showed this status.';
+comment on column reporting.agent_state_interval.last_seen_at is 'observed_at of the last snapshot that showed this status.';

@@ -1,0 +1,162 @@
+-- reporting.campaign_counter_delta: each answer's campaign counters next to the previous answer of the
+-- same scope, and the calls that happened in between. Convoso's counters are cumulative per day and
+-- reset at the account's local midnight, so the delta is: the new value when the local day changed
+-- or the counter went down (a reset), else new - previous. Calls between the last answer before
+-- midnight and midnight itself cannot be seen and are lost; the first answer ever has no delta.
+create or replace view reporting.campaign_counter_delta as
+with
+
+accounts as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone
+    from warehouse.account as account
+),
+
+snapshots as (
+    select
+        snapshot.snapshot_id,
+        snapshot.scope_kind,
+        snapshot.scope_id,
+        snapshot.received_at
+    from warehouse.snapshot as snapshot
+),
+
+campaign_stats as (
+    select
+        campaign_stats.snapshot_id,
+        campaign_stats.observed_at,
+        campaign_stats.account_id,
+        campaign_stats.campaign_id,
+        campaign_stats.calls_today,
+        campaign_stats.answered,
+        campaign_stats.dropped,
+        campaign_stats.manual_calls_today,
+        campaign_stats.dialable_leads,
+        campaign_stats.hopper,
+        campaign_stats.calls_waiting_in,
+        campaign_stats.calls_waiting_out,
+        campaign_stats.agent_total,
+        campaign_stats.agent_ready,
+        campaign_stats.agent_incall,
+        campaign_stats.agent_paused,
+        campaign_stats.agent_dispo,
+        campaign_stats.agent_dead
+    from warehouse.campaign_stats as campaign_stats
+),
+
+-- one series per scope that was polled: the account-wide answer and each campaign's own answer
+-- (queue-scoped answers carry campaign counters too; they form series of their own)
+series as (
+    select
+        campaign_stats.*,
+        snapshots.scope_kind,
+        snapshots.scope_id,
+        accounts.account_name,
+        accounts.time_zone,
+        (campaign_stats.observed_at at time zone accounts.time_zone)::date as observed_local_date,
+        lag(campaign_stats.observed_at) over scope_series as previous_observed_at,
+        lag(campaign_stats.calls_today) over scope_series as previous_calls_today,
+        lag(campaign_stats.answered) over scope_series as previous_answered,
+        lag(campaign_stats.dropped) over scope_series as previous_dropped,
+        lag(campaign_stats.manual_calls_today) over scope_series as previous_manual_calls_today
+    from campaign_stats
+        inner join snapshots on snapshots.snapshot_id = campaign_stats.snapshot_id
+        inner join accounts on accounts.account_id = campaign_stats.account_id
+    window scope_series as (
+        partition by campaign_stats.account_id, snapshots.scope_kind, snapshots.scope_id
+        order by campaign_stats.observed_at, snapshots.received_at)
+),
+
+resets as (
+    select
+        series.*,
+        series.previous_observed_at is not null
+            and (series.previous_observed_at at time zone series.time_zone)::date <> series.observed_local_date
+            as is_new_day
+    from series
+)
+
+select
+    resets.account_id,
+    resets.account_name,
+    resets.time_zone,
+    resets.snapshot_id,
+    resets.scope_kind,
+    resets.scope_id,
+    resets.campaign_id,
+    resets.observed_at,
+    resets.observed_at at time zone resets.time_zone as observed_local,
+    resets.observed_local_date,
+    resets.previous_observed_at,
+    extract(epoch from resets.observed_at - resets.previous_observed_at) as seconds_since_previous,
+    resets.is_new_day,
+    resets.calls_today,
+    resets.answered,
+    resets.dropped,
+    resets.manual_calls_today,
+    case
+        when resets.previous_observed_at is null then null
+        when resets.is_new_day or resets.calls_today < resets.previous_calls_today then resets.calls_today
+        else resets.calls_today - resets.previous_calls_today
+    end as calls_delta,
+    case
+        when resets.previous_observed_at is null then null
+        when resets.is_new_day or resets.answered < resets.previous_answered then resets.answered
+        else resets.answered - resets.previous_answered
+    end as answered_delta,
+    case
+        when resets.previous_observed_at is null then null
+        when resets.is_new_day or resets.dropped < resets.previous_dropped then resets.dropped
+        else resets.dropped - resets.previous_dropped
+    end as dropped_delta,
+    case
+        when resets.previous_observed_at is null then null
+        when resets.is_new_day or resets.manual_calls_today < resets.previous_manual_calls_today then resets.manual_calls_today
+        else resets.manual_calls_today - resets.previous_manual_calls_today
+    end as manual_calls_delta,
+    resets.dialable_leads,
+    resets.hopper,
+    resets.calls_waiting_in,
+    resets.calls_waiting_out,
+    resets.agent_total,
+    resets.agent_ready,
+    resets.agent_incall,
+    resets.agent_paused,
+    resets.agent_dispo,
+    resets.agent_dead
+from resets;
+
+comment on view reporting.campaign_counter_delta is 'One row per answer''s campaign counters, with the calls since the previous answer of the same scope (daily reset at local midnight detected).';
+comment on column reporting.campaign_counter_delta.account_id is 'The account (warehouse.account).';
+comment on column reporting.campaign_counter_delta.account_name is 'The account''s configured name.';
+comment on column reporting.campaign_counter_delta.time_zone is 'The account''s IANA time zone; *_local columns are in it.';
+comment on column reporting.campaign_counter_delta.snapshot_id is 'The answer (warehouse.snapshot).';
+comment on column reporting.campaign_counter_delta.scope_kind is 'What the call was filtered by: account (whole account), campaign, queue...';
+comment on column reporting.campaign_counter_delta.scope_id is 'The filter value; empty for the account scope.';
+comment on column reporting.campaign_counter_delta.campaign_id is 'The campaign of a campaign-scoped answer; NULL = the whole account.';
+comment on column reporting.campaign_counter_delta.observed_at is 'When the answer was observed.';
+comment on column reporting.campaign_counter_delta.observed_local is 'observed_at in the account''s local time.';
+comment on column reporting.campaign_counter_delta.observed_local_date is 'Local date of observed_at: the counters'' day.';
+comment on column reporting.campaign_counter_delta.previous_observed_at is 'The previous answer of the same scope; NULL for the first.';
+comment on column reporting.campaign_counter_delta.seconds_since_previous is 'Seconds since the previous answer of the same scope: the span the deltas cover.';
+comment on column reporting.campaign_counter_delta.is_new_day is 'True when the previous answer was on an earlier local day: the counters were reset at midnight in between.';
+comment on column reporting.campaign_counter_delta.calls_today is 'calls_today as sent: cumulative since local midnight.';
+comment on column reporting.campaign_counter_delta.answered is 'answered as sent: cumulative since local midnight.';
+comment on column reporting.campaign_counter_delta.dropped is 'dropped as sent: cumulative since local midnight.';
+comment on column reporting.campaign_counter_delta.manual_calls_today is 'manual_calls_today as sent: cumulative since local midnight.';
+comment on column reporting.campaign_counter_delta.calls_delta is 'Calls since the previous answer: calls_today - previous, or calls_today after a reset (new day or a decrease); NULL for the first answer.';
+comment on column reporting.campaign_counter_delta.answered_delta is 'Answered calls since the previous answer (same rule as calls_delta).';
+comment on column reporting.campaign_counter_delta.dropped_delta is 'Dropped calls since the previous answer (same rule as calls_delta).';
+comment on column reporting.campaign_counter_delta.manual_calls_delta is 'Manual calls since the previous answer (same rule as calls_delta).';
+comment on column reporting.campaign_counter_delta.dialable_leads is 'Dialable leads at observed_at (a level, not a counter).';
+comment on column reporting.campaign_counter_delta.hopper is 'Leads in the hopper at observed_at (a level).';
+comment on column reporting.campaign_counter_delta.calls_waiting_in is 'Inbound calls waiting at observed_at (a level).';
+comment on column reporting.campaign_counter_delta.calls_waiting_out is 'Outbound calls waiting at observed_at (a level).';
+comment on column reporting.campaign_counter_delta.agent_total is 'Agents counted by the API at observed_at.';
+comment on column reporting.campaign_counter_delta.agent_ready is 'Agents ready at observed_at, as counted by the API.';
+comment on column reporting.campaign_counter_delta.agent_incall is 'Agents in a call at observed_at, as counted by the API.';
+comment on column reporting.campaign_counter_delta.agent_paused is 'Agents paused at observed_at, as counted by the API.';
+comment on column reporting.campaign_counter_delta.agent_dispo is 'Agents in disposition at observed_at, as counted by the API.';
+comment on column reporting.campaign_counter_delta.agent_dead is 'Agents in dead state at observed_at, as counted by the API.';

@@ -1,0 +1,130 @@
+-- reporting.poll: one row per call made to the API, loaded or failed, for coverage reports.
+-- A loaded call is a warehouse.snapshot; a failed one is an ingest.rejected_record of the whole
+-- answer (json_path '$'): either no answer at all ("no answer for scope ...") or an answer refused.
+create or replace view reporting.poll as
+with
+
+accounts as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone
+    from warehouse.account as account
+),
+
+snapshots as (
+    select
+        snapshot.snapshot_id,
+        snapshot.account_id,
+        snapshot.scope_kind,
+        snapshot.scope_id,
+        snapshot.observed_at,
+        snapshot.received_at,
+        snapshot.clock_skew_sec,
+        snapshot.agent_count
+    from warehouse.snapshot as snapshot
+),
+
+whole_answer_rejections as (
+    select
+        rejected_record.rejected_record_id,
+        rejected_record.account_id,
+        rejected_record.received_at,
+        rejected_record.raw_payload_id,
+        rejected_record.reason
+    from ingest.rejected_record as rejected_record
+    where rejected_record.json_path = '$'
+),
+
+raw_payloads as (
+    select
+        raw_payload.raw_payload_id,
+        raw_payload.received_at,
+        raw_payload.scope_kind,
+        raw_payload.scope_id
+    from ingest.raw_payload as raw_payload
+),
+
+loaded_polls as (
+    select
+        snapshots.account_id,
+        snapshots.scope_kind,
+        snapshots.scope_id,
+        snapshots.received_at,
+        snapshots.observed_at,
+        false as is_failed,
+        cast(null as text) as failure_reason,
+        snapshots.snapshot_id,
+        snapshots.clock_skew_sec,
+        snapshots.agent_count,
+        -- spacing of consecutive loaded answers of one scope, on the source's own clock
+        extract(epoch from snapshots.observed_at - lag(snapshots.observed_at) over (
+            partition by snapshots.account_id, snapshots.scope_kind, snapshots.scope_id
+            order by snapshots.observed_at, snapshots.received_at)) as seconds_since_previous
+    from snapshots
+),
+
+-- a call without an answer names its scope only in the reason: "no answer for scope queue:7: ..."
+failed_polls as (
+    select
+        whole_answer_rejections.account_id,
+        coalesce(raw_payloads.scope_kind,
+            split_part(substring(whole_answer_rejections.reason from '^no answer for scope ([a-z]+(:[^:]*)?):'), ':', 1),
+            'unknown') as scope_kind,
+        coalesce(raw_payloads.scope_id,
+            split_part(substring(whole_answer_rejections.reason from '^no answer for scope ([a-z]+(:[^:]*)?):'), ':', 2),
+            '') as scope_id,
+        whole_answer_rejections.received_at,
+        cast(null as timestamptz) as observed_at,
+        true as is_failed,
+        whole_answer_rejections.reason as failure_reason,
+        cast(null as bigint) as snapshot_id,
+        cast(null as integer) as clock_skew_sec,
+        cast(null as integer) as agent_count,
+        cast(null as numeric) as seconds_since_previous
+    from whole_answer_rejections
+        left join raw_payloads on raw_payloads.raw_payload_id = whole_answer_rejections.raw_payload_id
+            and raw_payloads.received_at = whole_answer_rejections.received_at
+),
+
+polls as (
+    select * from loaded_polls
+    union all
+    select * from failed_polls
+)
+
+select
+    polls.account_id,
+    accounts.account_name,
+    accounts.time_zone,
+    polls.scope_kind,
+    polls.scope_id,
+    polls.received_at,
+    polls.received_at at time zone accounts.time_zone as received_local,
+    (polls.received_at at time zone accounts.time_zone)::date as received_local_date,
+    polls.observed_at,
+    polls.is_failed,
+    polls.failure_reason,
+    polls.snapshot_id,
+    polls.clock_skew_sec,
+    polls.agent_count,
+    polls.seconds_since_previous
+from polls
+    inner join accounts on accounts.account_id = polls.account_id;
+
+comment on view reporting.poll is 'One row per call made to the Agent Monitor API: loaded (a snapshot) or failed (no answer, or the answer refused).';
+comment on column reporting.poll.account_id is 'The account (warehouse.account).';
+comment on column reporting.poll.account_name is 'The account''s configured name.';
+comment on column reporting.poll.time_zone is 'The account''s IANA time zone; *_local columns are in it.';
+comment on column reporting.poll.scope_kind is 'What the call was filtered by: account, campaign, queue, user or skill (unknown if a failure did not say).';
+comment on column reporting.poll.scope_id is 'The filter value; empty for the account scope.';
+comment on column reporting.poll.received_at is 'When the job got the answer or gave up (its own clock).';
+comment on column reporting.poll.received_local is 'received_at in the account''s local time.';
+comment on column reporting.poll.received_local_date is 'Local date of received_at.';
+comment on column reporting.poll.observed_at is 'The answer''s own time (data.time); NULL for a failed call.';
+comment on column reporting.poll.is_failed is 'True when the call brought no usable answer.';
+comment on column reporting.poll.failure_reason is 'Why it failed (ingest.rejected_record.reason); NULL when loaded.';
+comment on column reporting.poll.snapshot_id is 'The snapshot loaded (warehouse.snapshot); NULL when failed.';
+comment on column reporting.poll.clock_skew_sec is 'observed_at - received_at in seconds; whole hours usually mean a wrong time zone setting.';
+comment on column reporting.poll.agent_count is 'Agent rows the answer carried.';
+comment on column reporting.poll.seconds_since_previous is 'Seconds since the previous loaded answer of the same scope (source clock); NULL for the first and for failures.';

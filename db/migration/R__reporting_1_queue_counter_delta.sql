@@ -1,0 +1,134 @@
+-- reporting.queue_counter_delta: each answer's queue counters next to the previous answer of the same
+-- scope, with the same daily-reset rule as reporting.campaign_counter_delta, and the inbound calls
+-- waiting that the same answer reported.
+create or replace view reporting.queue_counter_delta as
+with
+
+accounts as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone
+    from warehouse.account as account
+),
+
+snapshots as (
+    select
+        snapshot.snapshot_id,
+        snapshot.scope_kind,
+        snapshot.scope_id,
+        snapshot.received_at
+    from warehouse.snapshot as snapshot
+),
+
+queue_stats as (
+    select
+        queue_stats.snapshot_id,
+        queue_stats.observed_at,
+        queue_stats.account_id,
+        queue_stats.queue_id,
+        queue_stats.queue_calls_today,
+        queue_stats.queue_answered,
+        queue_stats.queue_dropped,
+        queue_stats.queue_dialable_leads
+    from warehouse.queue_stats as queue_stats
+),
+
+-- calls waiting is a campaign-block field of the same answer
+waiting as (
+    select
+        campaign_stats.snapshot_id,
+        campaign_stats.observed_at,
+        campaign_stats.calls_waiting_in
+    from warehouse.campaign_stats as campaign_stats
+),
+
+series as (
+    select
+        queue_stats.*,
+        waiting.calls_waiting_in,
+        snapshots.scope_kind,
+        snapshots.scope_id,
+        accounts.account_name,
+        accounts.time_zone,
+        (queue_stats.observed_at at time zone accounts.time_zone)::date as observed_local_date,
+        lag(queue_stats.observed_at) over scope_series as previous_observed_at,
+        lag(queue_stats.queue_calls_today) over scope_series as previous_queue_calls_today,
+        lag(queue_stats.queue_answered) over scope_series as previous_queue_answered,
+        lag(queue_stats.queue_dropped) over scope_series as previous_queue_dropped
+    from queue_stats
+        inner join snapshots on snapshots.snapshot_id = queue_stats.snapshot_id
+        inner join accounts on accounts.account_id = queue_stats.account_id
+        left join waiting on waiting.snapshot_id = queue_stats.snapshot_id and waiting.observed_at = queue_stats.observed_at
+    window scope_series as (
+        partition by queue_stats.account_id, snapshots.scope_kind, snapshots.scope_id
+        order by queue_stats.observed_at, snapshots.received_at)
+),
+
+resets as (
+    select
+        series.*,
+        series.previous_observed_at is not null
+            and (series.previous_observed_at at time zone series.time_zone)::date <> series.observed_local_date
+            as is_new_day
+    from series
+)
+
+select
+    resets.account_id,
+    resets.account_name,
+    resets.time_zone,
+    resets.snapshot_id,
+    resets.scope_kind,
+    resets.scope_id,
+    resets.queue_id,
+    resets.observed_at,
+    resets.observed_at at time zone resets.time_zone as observed_local,
+    resets.observed_local_date,
+    resets.previous_observed_at,
+    extract(epoch from resets.observed_at - resets.previous_observed_at) as seconds_since_previous,
+    resets.is_new_day,
+    resets.queue_calls_today,
+    resets.queue_answered,
+    resets.queue_dropped,
+    case
+        when resets.previous_observed_at is null then null
+        when resets.is_new_day or resets.queue_calls_today < resets.previous_queue_calls_today then resets.queue_calls_today
+        else resets.queue_calls_today - resets.previous_queue_calls_today
+    end as calls_delta,
+    case
+        when resets.previous_observed_at is null then null
+        when resets.is_new_day or resets.queue_answered < resets.previous_queue_answered then resets.queue_answered
+        else resets.queue_answered - resets.previous_queue_answered
+    end as answered_delta,
+    case
+        when resets.previous_observed_at is null then null
+        when resets.is_new_day or resets.queue_dropped < resets.previous_queue_dropped then resets.queue_dropped
+        else resets.queue_dropped - resets.previous_queue_dropped
+    end as dropped_delta,
+    resets.queue_dialable_leads,
+    resets.calls_waiting_in
+from resets;
+
+comment on view reporting.queue_counter_delta is 'One row per answer''s queue counters, with the calls since the previous answer of the same scope (daily reset at local midnight detected).';
+comment on column reporting.queue_counter_delta.account_id is 'The account (warehouse.account).';
+comment on column reporting.queue_counter_delta.account_name is 'The account''s configured name.';
+comment on column reporting.queue_counter_delta.time_zone is 'The account''s IANA time zone; *_local columns are in it.';
+comment on column reporting.queue_counter_delta.snapshot_id is 'The answer (warehouse.snapshot).';
+comment on column reporting.queue_counter_delta.scope_kind is 'What the call was filtered by: account (all queues), queue, campaign...';
+comment on column reporting.queue_counter_delta.scope_id is 'The filter value; empty for the account scope.';
+comment on column reporting.queue_counter_delta.queue_id is 'The queue of a queue-scoped answer; NULL = all queues of the account.';
+comment on column reporting.queue_counter_delta.observed_at is 'When the answer was observed.';
+comment on column reporting.queue_counter_delta.observed_local is 'observed_at in the account''s local time.';
+comment on column reporting.queue_counter_delta.observed_local_date is 'Local date of observed_at: the counters'' day.';
+comment on column reporting.queue_counter_delta.previous_observed_at is 'The previous answer of the same scope; NULL for the first.';
+comment on column reporting.queue_counter_delta.seconds_since_previous is 'Seconds since the previous answer of the same scope: the span the deltas cover.';
+comment on column reporting.queue_counter_delta.is_new_day is 'True when the previous answer was on an earlier local day: the counters were reset at midnight in between.';
+comment on column reporting.queue_counter_delta.queue_calls_today is 'queue_calls_today as sent: cumulative since local midnight.';
+comment on column reporting.queue_counter_delta.queue_answered is 'queue_answered as sent: cumulative since local midnight.';
+comment on column reporting.queue_counter_delta.queue_dropped is 'queue_dropped as sent: cumulative since local midnight.';
+comment on column reporting.queue_counter_delta.calls_delta is 'Queue calls since the previous answer: queue_calls_today - previous, or queue_calls_today after a reset (new day or a decrease); NULL for the first answer.';
+comment on column reporting.queue_counter_delta.answered_delta is 'Answered queue calls since the previous answer (same rule).';
+comment on column reporting.queue_counter_delta.dropped_delta is 'Dropped queue calls since the previous answer (same rule).';
+comment on column reporting.queue_counter_delta.queue_dialable_leads is 'Dialable leads in the queue at observed_at (a level).';
+comment on column reporting.queue_counter_delta.calls_waiting_in is 'Inbound calls waiting at observed_at, from the same answer (a level).';

@@ -1,0 +1,166 @@
+-- reporting.agent_status_quarter_hours(account, from, to) and the view reporting.agent_status_quarter_hour:
+-- agent-seconds and peak concurrent agents per status family in each quarter hour, plus the family
+-- 'logged_in' for all statuses together. Quarter hours are instants, aligned with local quarter hours
+-- in every zone (all offsets are multiples of 15 minutes), so 30- and 60-minute buckets are sums
+-- (agent_sec) and maxima (peak_agents) of quarter hours: average agents = sum(agent_sec) / bucket seconds.
+-- The logic is a function so that reports split only the intervals of their period (a quarter hour
+-- depends only on the intervals overlapping it); the view is the function over all time, for BI tools.
+create or replace function reporting.agent_status_quarter_hours(p_account_id smallint, p_from timestamptz, p_to timestamptz)
+returns table (
+    account_id    smallint,
+    bucket_start  timestamptz,
+    status_group  text,
+    agent_sec     numeric,
+    peak_agents   bigint,
+    agents_seen   bigint
+)
+language sql
+stable
+as $$
+with
+
+intervals as (
+    select
+        agent_state_interval.account_id,
+        agent_state_interval.time_zone,
+        agent_state_interval.user_id,
+        agent_state_interval.status_group,
+        agent_state_interval.started_at,
+        agent_state_interval.counted_until
+    from reporting.agent_state_interval as agent_state_interval
+    where agent_state_interval.counted_until > agent_state_interval.started_at
+        and (p_account_id is null or agent_state_interval.account_id = p_account_id)
+        and agent_state_interval.started_at < p_to
+        and agent_state_interval.counted_until > p_from
+),
+
+-- each interval cut into the quarter hours it touches, once under its own family and once under
+-- 'logged_in'
+quarter_pieces as (
+    select
+        intervals.account_id,
+        intervals.time_zone,
+        intervals.user_id,
+        family.status_group,
+        quarter.bucket_start,
+        greatest(intervals.started_at, quarter.bucket_start) as piece_start,
+        least(intervals.counted_until, quarter.bucket_start + interval '15 minutes') as piece_end
+    from intervals
+        cross join lateral reporting.quarter_hours_touching(intervals.started_at, intervals.counted_until) as quarter(bucket_start)
+        cross join lateral (values (intervals.status_group), ('logged_in')) as family(status_group)
+),
+
+pieces as (
+    select *
+    from quarter_pieces
+    where quarter_pieces.piece_end > quarter_pieces.piece_start
+        and quarter_pieces.bucket_start >= p_from - interval '15 minutes'
+        and quarter_pieces.bucket_start < p_to
+),
+
+-- +1 when an agent enters the family within the quarter, -1 when they leave; at one instant the
+-- leaving comes first, so an agent handing over from one status to the next is never counted twice
+changes as (
+    select pieces.account_id, pieces.bucket_start, pieces.status_group, pieces.piece_start as at, 1 as change
+    from pieces
+    union all
+    select pieces.account_id, pieces.bucket_start, pieces.status_group, pieces.piece_end as at, -1 as change
+    from pieces
+    where pieces.piece_end < pieces.bucket_start + interval '15 minutes'
+),
+
+concurrency as (
+    select
+        changes.account_id,
+        changes.bucket_start,
+        changes.status_group,
+        sum(changes.change) over (
+            partition by changes.account_id, changes.bucket_start, changes.status_group
+            order by changes.at, changes.change
+            rows between unbounded preceding and current row) as agents
+    from changes
+),
+
+peaks as (
+    select
+        concurrency.account_id,
+        concurrency.bucket_start,
+        concurrency.status_group,
+        max(concurrency.agents) as peak_agents
+    from concurrency
+    group by
+        concurrency.account_id,
+        concurrency.bucket_start,
+        concurrency.status_group
+),
+
+agent_seconds as (
+    select
+        pieces.account_id,
+        pieces.bucket_start,
+        pieces.status_group,
+        sum(extract(epoch from pieces.piece_end - pieces.piece_start)) as agent_sec,
+        count(distinct pieces.user_id) as agents_seen
+    from pieces
+    group by
+        pieces.account_id,
+        pieces.bucket_start,
+        pieces.status_group
+)
+
+select
+    agent_seconds.account_id,
+    agent_seconds.bucket_start,
+    agent_seconds.status_group,
+    agent_seconds.agent_sec,
+    peaks.peak_agents,
+    agent_seconds.agents_seen
+from agent_seconds
+    inner join peaks on peaks.account_id = agent_seconds.account_id
+        and peaks.bucket_start = agent_seconds.bucket_start
+        and peaks.status_group = agent_seconds.status_group
+$$;
+comment on function reporting.agent_status_quarter_hours(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_status_quarter_hour for one account (NULL = all) and the quarter hours touching [p_from, p_to).';
+
+create or replace view reporting.agent_status_quarter_hour as
+with
+
+quarter_hours as (
+    select
+        agent_status_quarter_hours.account_id,
+        agent_status_quarter_hours.bucket_start,
+        agent_status_quarter_hours.status_group,
+        agent_status_quarter_hours.agent_sec,
+        agent_status_quarter_hours.peak_agents,
+        agent_status_quarter_hours.agents_seen
+    from reporting.agent_status_quarter_hours(null, '-infinity', 'infinity') as agent_status_quarter_hours
+),
+
+accounts as (
+    select
+        account.account_id,
+        account.time_zone
+    from reporting.account as account
+)
+
+select
+    quarter_hours.account_id,
+    quarter_hours.bucket_start,
+    quarter_hours.bucket_start at time zone accounts.time_zone as bucket_start_local,
+    quarter_hours.status_group,
+    quarter_hours.agent_sec,
+    round(quarter_hours.agent_sec / 900.0, 2) as average_agents,
+    quarter_hours.peak_agents,
+    quarter_hours.agents_seen
+from quarter_hours
+    inner join accounts on accounts.account_id = quarter_hours.account_id;
+
+comment on view reporting.agent_status_quarter_hour is 'One row per account per quarter hour per status family (plus logged_in = all statuses): agent-seconds, average and peak concurrent agents.';
+comment on column reporting.agent_status_quarter_hour.account_id is 'The account (warehouse.account).';
+comment on column reporting.agent_status_quarter_hour.bucket_start is 'Start of the quarter hour (an instant; 15 minutes long).';
+comment on column reporting.agent_status_quarter_hour.bucket_start_local is 'bucket_start in the account''s local time (a fall-back day shows 01:00-01:45 twice).';
+comment on column reporting.agent_status_quarter_hour.status_group is 'ready, wait, incall, dispo, paused, dead, other, or logged_in for any status.';
+comment on column reporting.agent_status_quarter_hour.agent_sec is 'Agent-seconds spent in the family during the quarter hour (sum over agents).';
+comment on column reporting.agent_status_quarter_hour.average_agents is 'agent_sec / 900: the time-weighted average number of agents in the family.';
+comment on column reporting.agent_status_quarter_hour.peak_agents is 'Most agents in the family at the same instant during the quarter hour.';
+comment on column reporting.agent_status_quarter_hour.agents_seen is 'Distinct agents in the family at some time in the quarter hour (not additive across quarters).';

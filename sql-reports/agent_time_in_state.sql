@@ -1,0 +1,60 @@
+-- agent_time_in_state: Where each agent's time went each local day: seconds per status and occupancy.
+--
+-- Grain: one row per agent per local day, for the days that begin in [from, to).
+-- Parameters:
+--   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
+--   account   account name; '' (default) = every account, each read in its own time zone
+-- Source: reporting.agent_state_daily (status intervals cut at local midnight)
+-- Columns:
+--   account_name, local_date, user_id, user_full_name, logged_in_sec, ready_sec, wait_sec,
+--   incall_sec, dispo_sec, paused_sec, dead_sec, other_sec, occupancy_pct, utilization_pct
+-- Formulas:
+--   logged_in_sec   = sum of the day's status seconds (polling gaps are in no status and not counted)
+--   occupancy_pct   = 100 * (incall_sec + dispo_sec) / (incall_sec + dispo_sec + ready_sec + wait_sec)
+--   utilization_pct = 100 * (incall_sec + dispo_sec) / logged_in_sec
+\if :{?account}
+\else
+    \set account ''
+\endif
+
+with
+
+parameters as (
+    select
+        account.account_id,
+        cast(:'from' as timestamp) as from_local,
+        cast(:'to' as timestamp) as to_local
+    from reporting.account as account
+    where :'account' = '' or account.account_name = :'account'
+),
+
+agent_days as (
+    select
+        agent_state_daily.*
+    from reporting.agent_state_daily as agent_state_daily
+        inner join parameters on parameters.account_id = agent_state_daily.account_id
+    where agent_state_daily.local_date >= parameters.from_local
+        and agent_state_daily.local_date < parameters.to_local
+)
+
+select
+    agent_days.account_name,
+    agent_days.local_date,
+    agent_days.user_id,
+    agent_days.user_full_name,
+    agent_days.logged_in_sec,
+    agent_days.ready_sec,
+    agent_days.wait_sec,
+    agent_days.incall_sec,
+    agent_days.dispo_sec,
+    agent_days.paused_sec,
+    agent_days.dead_sec,
+    agent_days.other_sec,
+    round(100.0 * (agent_days.incall_sec + agent_days.dispo_sec)
+        / nullif(agent_days.incall_sec + agent_days.dispo_sec + agent_days.ready_sec + agent_days.wait_sec, 0), 1) as occupancy_pct,
+    round(100.0 * (agent_days.incall_sec + agent_days.dispo_sec) / nullif(agent_days.logged_in_sec, 0), 1) as utilization_pct
+from agent_days
+order by
+    agent_days.account_name,
+    agent_days.local_date,
+    agent_days.user_id;

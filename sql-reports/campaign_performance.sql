@@ -1,0 +1,151 @@
+-- campaign_performance: Each campaign per hour or day: calls, answered, dropped %, dialable leads, hopper.
+--
+-- Grain: one row per campaign per bucket in [from, to), empty buckets included, for every campaign
+--   series polled in the period: each campaign-scoped answer series (campaign_id) and the
+--   account-wide answers (campaign_id empty, campaign_name '(account)'). Buckets are local.
+-- Parameters:
+--   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
+--   account   account name; '' (default) = every account, each read in its own time zone
+--   bucket    bucket length in minutes: 15, 30, 60 (default: an hour) or 1440 (a local day)
+-- Source: reporting.campaign_counter_delta
+-- Columns:
+--   account_name, campaign_id, campaign_name, bucket_start_local, utc_offset, calls, answered,
+--   dropped, answer_pct, drop_pct, dropped_of_answered_pct, dialable_leads, hopper, min_hopper, polls
+-- Formulas:
+--   calls, answered, dropped = sum of the deltas of calls_today, answered, dropped between
+--                          consecutive answers of the campaign observed in the bucket
+--                          (reset at local midnight: the first answer of a day counts its own value)
+--   answer_pct           = 100 * sum(answered) / sum(calls)
+--   drop_pct             = 100 * sum(dropped) / sum(calls)   (Convoso's dropped_percent)
+--   dropped_of_answered_pct = 100 * sum(dropped) / sum(answered)   (the regulators' abandonment
+--                          rate is dropped / live-answered calls; see README for the caveat)
+--   dialable_leads, hopper = the level at the last answer of the bucket; min_hopper = lowest level seen
+--   polls                = answers of the campaign observed in the bucket
+\if :{?account}
+\else
+    \set account ''
+\endif
+\if :{?bucket}
+\else
+    \set bucket 60
+\endif
+
+with
+
+parameters as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone,
+        cast(:'from' as timestamp) at time zone account.time_zone as from_at,
+        cast(:'to' as timestamp) at time zone account.time_zone as to_at,
+        cast(:'bucket' as integer) as bucket_minutes
+    from reporting.account as account
+    where :'account' = '' or account.account_name = :'account'
+),
+
+campaign_names as (
+    select
+        campaign_name.account_id,
+        campaign_name.campaign_id,
+        campaign_name.campaign_name
+    from reporting.campaign_name as campaign_name
+),
+
+-- campaign-scoped answers and the account-wide ones; queue-scoped answers repeat account counters
+campaign_counters as (
+    select
+        campaign_counter_delta.account_id,
+        campaign_counter_delta.campaign_id,
+        campaign_counter_delta.observed_at,
+        campaign_counter_delta.calls_delta,
+        campaign_counter_delta.answered_delta,
+        campaign_counter_delta.dropped_delta,
+        campaign_counter_delta.dialable_leads,
+        campaign_counter_delta.hopper
+    from reporting.campaign_counter_delta as campaign_counter_delta
+        inner join parameters on parameters.account_id = campaign_counter_delta.account_id
+    where campaign_counter_delta.scope_kind in ('account', 'campaign')
+        and campaign_counter_delta.observed_at >= parameters.from_at - interval '15 minutes'
+        and campaign_counter_delta.observed_at < parameters.to_at
+),
+
+quarter_hours as (
+    select
+        parameters.account_id,
+        parameters.account_name,
+        parameters.time_zone,
+        quarter.quarter_start,
+        reporting.bucket_start(quarter.quarter_start, parameters.bucket_minutes, parameters.time_zone) as bucket_start
+    from parameters
+        cross join lateral generate_series(
+            date_bin(interval '15 minutes', parameters.from_at, timestamptz '2000-01-01 00:00:00+00'),
+            parameters.to_at - interval '1 microsecond',
+            interval '15 minutes') as quarter(quarter_start)
+),
+
+buckets as (
+    select distinct
+        quarter_hours.account_id,
+        quarter_hours.account_name,
+        quarter_hours.time_zone,
+        quarter_hours.bucket_start
+    from quarter_hours
+),
+
+campaign_series as (
+    select distinct
+        campaign_counters.account_id,
+        campaign_counters.campaign_id
+    from campaign_counters
+),
+
+campaign_buckets as (
+    select
+        quarter_hours.account_id,
+        campaign_counters.campaign_id,
+        quarter_hours.bucket_start,
+        sum(campaign_counters.calls_delta) as calls,
+        sum(campaign_counters.answered_delta) as answered,
+        sum(campaign_counters.dropped_delta) as dropped,
+        (array_agg(campaign_counters.dialable_leads order by campaign_counters.observed_at desc))[1] as dialable_leads,
+        (array_agg(campaign_counters.hopper order by campaign_counters.observed_at desc))[1] as hopper,
+        min(campaign_counters.hopper) as min_hopper,
+        count(*) as polls
+    from quarter_hours
+        inner join campaign_counters on campaign_counters.account_id = quarter_hours.account_id
+            and campaign_counters.observed_at >= quarter_hours.quarter_start
+            and campaign_counters.observed_at < quarter_hours.quarter_start + interval '15 minutes'
+    group by
+        quarter_hours.account_id,
+        campaign_counters.campaign_id,
+        quarter_hours.bucket_start
+)
+
+select
+    buckets.account_name,
+    campaign_series.campaign_id,
+    case when campaign_series.campaign_id is null then '(account)' else campaign_names.campaign_name end as campaign_name,
+    buckets.bucket_start at time zone buckets.time_zone as bucket_start_local,
+    reporting.utc_offset(buckets.bucket_start, buckets.time_zone) as utc_offset,
+    coalesce(campaign_buckets.calls, 0) as calls,
+    coalesce(campaign_buckets.answered, 0) as answered,
+    coalesce(campaign_buckets.dropped, 0) as dropped,
+    round(100.0 * campaign_buckets.answered / nullif(campaign_buckets.calls, 0), 2) as answer_pct,
+    round(100.0 * campaign_buckets.dropped / nullif(campaign_buckets.calls, 0), 2) as drop_pct,
+    round(100.0 * campaign_buckets.dropped / nullif(campaign_buckets.answered, 0), 2) as dropped_of_answered_pct,
+    campaign_buckets.dialable_leads,
+    campaign_buckets.hopper,
+    campaign_buckets.min_hopper,
+    coalesce(campaign_buckets.polls, 0) as polls
+from buckets
+    inner join campaign_series on campaign_series.account_id = buckets.account_id
+    left join campaign_buckets on campaign_buckets.account_id = buckets.account_id
+        and campaign_buckets.campaign_id is not distinct from campaign_series.campaign_id
+        and campaign_buckets.bucket_start = buckets.bucket_start
+    left join campaign_names on campaign_names.account_id = campaign_series.account_id
+        and campaign_names.campaign_id = campaign_series.campaign_id
+order by
+    buckets.account_name,
+    campaign_series.campaign_id nulls first,
+    buckets.bucket_start;

@@ -1,0 +1,177 @@
+-- interval_activity: Agents and calls per 15/30/60-minute bucket: logged in, average and peak agents per status, calls, answered, dropped, drop %.
+--
+-- Grain: one row per account per bucket in [from, to), empty buckets included. Buckets are in the
+--   account's local time: a fall-back day has 25 hourly buckets (01:00 twice, told apart by
+--   utc_offset), a spring-forward day 23.
+-- Parameters:
+--   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
+--   account   account name; '' (default) = every account, each read in its own time zone
+--   bucket    bucket length in minutes: 15, 30 or 60 (default 60)
+-- Sources: reporting.agent_status_quarter_hour (agents, read for the period through the function
+--   reporting.agent_status_quarter_hours), reporting.campaign_counter_delta (calls of
+--   the account-wide answers)
+-- Columns:
+--   account_name, bucket_start_local, utc_offset, bucket_sec, avg_logged_in_agents,
+--   peak_logged_in_agents, then avg_<status>_agents and peak_<status>_agents for ready, wait,
+--   incall, dispo, paused and dead, then calls, answered, dropped, drop_pct
+-- Formulas:
+--   avg_<status>_agents  = agent-seconds in the status during the bucket / bucket_sec
+--   peak_<status>_agents = most agents in the status at one instant of the bucket
+--   calls, answered, dropped = sum of the deltas of the cumulative counters calls_today, answered,
+--                          dropped between consecutive account-wide answers observed in the bucket
+--                          (reset at local midnight: the first answer of a day counts its own value)
+--   drop_pct             = 100 * sum(dropped) / sum(calls)
+\if :{?account}
+\else
+    \set account ''
+\endif
+\if :{?bucket}
+\else
+    \set bucket 60
+\endif
+
+with
+
+parameters as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone,
+        cast(:'from' as timestamp) at time zone account.time_zone as from_at,
+        cast(:'to' as timestamp) at time zone account.time_zone as to_at,
+        cast(:'bucket' as integer) as bucket_minutes
+    from reporting.account as account
+    where :'account' = '' or account.account_name = :'account'
+),
+
+-- quarter hours are instants aligned with local quarter hours; each belongs to one bucket
+quarter_hours as (
+    select
+        parameters.account_id,
+        parameters.account_name,
+        parameters.time_zone,
+        quarter.quarter_start,
+        reporting.bucket_start(quarter.quarter_start, parameters.bucket_minutes, parameters.time_zone) as bucket_start
+    from parameters
+        cross join lateral generate_series(
+            date_bin(interval '15 minutes', parameters.from_at, timestamptz '2000-01-01 00:00:00+00'),
+            parameters.to_at - interval '1 microsecond',
+            interval '15 minutes') as quarter(quarter_start)
+),
+
+buckets as (
+    select
+        quarter_hours.account_id,
+        quarter_hours.account_name,
+        quarter_hours.time_zone,
+        quarter_hours.bucket_start,
+        900 * count(*) as bucket_sec
+    from quarter_hours
+    group by
+        quarter_hours.account_id,
+        quarter_hours.account_name,
+        quarter_hours.time_zone,
+        quarter_hours.bucket_start
+),
+
+agent_quarters as (
+    select
+        agent_status_quarter_hours.account_id,
+        agent_status_quarter_hours.bucket_start as quarter_start,
+        agent_status_quarter_hours.status_group,
+        agent_status_quarter_hours.agent_sec,
+        agent_status_quarter_hours.peak_agents
+    from parameters
+        -- reporting.agent_status_quarter_hour for this account and period only
+        cross join lateral reporting.agent_status_quarter_hours(parameters.account_id, parameters.from_at, parameters.to_at)
+            as agent_status_quarter_hours
+),
+
+agents_per_bucket as (
+    select
+        quarter_hours.account_id,
+        quarter_hours.bucket_start,
+        sum(agent_quarters.agent_sec) filter (where agent_quarters.status_group = 'logged_in') as logged_in_sec,
+        max(agent_quarters.peak_agents) filter (where agent_quarters.status_group = 'logged_in') as peak_logged_in_agents,
+        sum(agent_quarters.agent_sec) filter (where agent_quarters.status_group = 'ready') as ready_sec,
+        max(agent_quarters.peak_agents) filter (where agent_quarters.status_group = 'ready') as peak_ready_agents,
+        sum(agent_quarters.agent_sec) filter (where agent_quarters.status_group = 'wait') as wait_sec,
+        max(agent_quarters.peak_agents) filter (where agent_quarters.status_group = 'wait') as peak_wait_agents,
+        sum(agent_quarters.agent_sec) filter (where agent_quarters.status_group = 'incall') as incall_sec,
+        max(agent_quarters.peak_agents) filter (where agent_quarters.status_group = 'incall') as peak_incall_agents,
+        sum(agent_quarters.agent_sec) filter (where agent_quarters.status_group = 'dispo') as dispo_sec,
+        max(agent_quarters.peak_agents) filter (where agent_quarters.status_group = 'dispo') as peak_dispo_agents,
+        sum(agent_quarters.agent_sec) filter (where agent_quarters.status_group = 'paused') as paused_sec,
+        max(agent_quarters.peak_agents) filter (where agent_quarters.status_group = 'paused') as peak_paused_agents,
+        sum(agent_quarters.agent_sec) filter (where agent_quarters.status_group = 'dead') as dead_sec,
+        max(agent_quarters.peak_agents) filter (where agent_quarters.status_group = 'dead') as peak_dead_agents
+    from quarter_hours
+        inner join agent_quarters on agent_quarters.account_id = quarter_hours.account_id
+            and agent_quarters.quarter_start = quarter_hours.quarter_start
+    group by
+        quarter_hours.account_id,
+        quarter_hours.bucket_start
+),
+
+-- the account-wide answers carry the counters of the whole account
+account_counters as (
+    select
+        campaign_counter_delta.account_id,
+        campaign_counter_delta.observed_at,
+        campaign_counter_delta.calls_delta,
+        campaign_counter_delta.answered_delta,
+        campaign_counter_delta.dropped_delta
+    from reporting.campaign_counter_delta as campaign_counter_delta
+        inner join parameters on parameters.account_id = campaign_counter_delta.account_id
+    where campaign_counter_delta.scope_kind = 'account'
+        and campaign_counter_delta.observed_at >= parameters.from_at - interval '15 minutes'
+        and campaign_counter_delta.observed_at < parameters.to_at
+),
+
+calls_per_bucket as (
+    select
+        quarter_hours.account_id,
+        quarter_hours.bucket_start,
+        sum(account_counters.calls_delta) as calls,
+        sum(account_counters.answered_delta) as answered,
+        sum(account_counters.dropped_delta) as dropped
+    from quarter_hours
+        inner join account_counters on account_counters.account_id = quarter_hours.account_id
+            and account_counters.observed_at >= quarter_hours.quarter_start
+            and account_counters.observed_at < quarter_hours.quarter_start + interval '15 minutes'
+    group by
+        quarter_hours.account_id,
+        quarter_hours.bucket_start
+)
+
+select
+    buckets.account_name,
+    buckets.bucket_start at time zone buckets.time_zone as bucket_start_local,
+    reporting.utc_offset(buckets.bucket_start, buckets.time_zone) as utc_offset,
+    buckets.bucket_sec,
+    round(coalesce(agents_per_bucket.logged_in_sec, 0) / buckets.bucket_sec, 2) as avg_logged_in_agents,
+    coalesce(agents_per_bucket.peak_logged_in_agents, 0) as peak_logged_in_agents,
+    round(coalesce(agents_per_bucket.ready_sec, 0) / buckets.bucket_sec, 2) as avg_ready_agents,
+    coalesce(agents_per_bucket.peak_ready_agents, 0) as peak_ready_agents,
+    round(coalesce(agents_per_bucket.wait_sec, 0) / buckets.bucket_sec, 2) as avg_wait_agents,
+    coalesce(agents_per_bucket.peak_wait_agents, 0) as peak_wait_agents,
+    round(coalesce(agents_per_bucket.incall_sec, 0) / buckets.bucket_sec, 2) as avg_incall_agents,
+    coalesce(agents_per_bucket.peak_incall_agents, 0) as peak_incall_agents,
+    round(coalesce(agents_per_bucket.dispo_sec, 0) / buckets.bucket_sec, 2) as avg_dispo_agents,
+    coalesce(agents_per_bucket.peak_dispo_agents, 0) as peak_dispo_agents,
+    round(coalesce(agents_per_bucket.paused_sec, 0) / buckets.bucket_sec, 2) as avg_paused_agents,
+    coalesce(agents_per_bucket.peak_paused_agents, 0) as peak_paused_agents,
+    round(coalesce(agents_per_bucket.dead_sec, 0) / buckets.bucket_sec, 2) as avg_dead_agents,
+    coalesce(agents_per_bucket.peak_dead_agents, 0) as peak_dead_agents,
+    coalesce(calls_per_bucket.calls, 0) as calls,
+    coalesce(calls_per_bucket.answered, 0) as answered,
+    coalesce(calls_per_bucket.dropped, 0) as dropped,
+    round(100.0 * calls_per_bucket.dropped / nullif(calls_per_bucket.calls, 0), 2) as drop_pct
+from buckets
+    left join agents_per_bucket on agents_per_bucket.account_id = buckets.account_id
+        and agents_per_bucket.bucket_start = buckets.bucket_start
+    left join calls_per_bucket on calls_per_bucket.account_id = buckets.account_id
+        and calls_per_bucket.bucket_start = buckets.bucket_start
+order by
+    buckets.account_name,
+    buckets.bucket_start;

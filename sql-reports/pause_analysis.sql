@@ -1,0 +1,92 @@
+-- pause_analysis: Each agent's pauses: how many, total, average and longest, and how many ran over a threshold.
+--
+-- Grain: one row per agent with any status that began in [from, to) (agents without a pause show 0).
+--   A pause belongs to the period it began in and counts whole, even when it ends after to.
+-- Parameters:
+--   from, to        local date or timestamp (no offset) in the account's time zone; to is exclusive
+--   account         account name; '' (default) = every account, each read in its own time zone
+--   pause_over_sec  a pause longer than this many seconds counts as over (default 900 = 15 minutes)
+-- Source: reporting.agent_state_interval (status family paused)
+-- Columns:
+--   account_name, user_id, user_full_name, pauses, paused_sec, avg_pause_sec, longest_pause_sec,
+--   pauses_over_threshold, paused_over_threshold_sec, logged_in_sec, paused_pct
+-- Formulas:
+--   pauses                    = PAUSED intervals that began in the period
+--   paused_sec                = sum of their durations; avg_pause_sec = paused_sec / pauses
+--   pauses_over_threshold     = pauses longer than pause_over_sec
+--   paused_over_threshold_sec = sum of (duration - pause_over_sec) over those pauses: the excess
+--   logged_in_sec             = sum of the durations of all intervals that began in the period
+--   paused_pct                = 100 * paused_sec / logged_in_sec
+--   An open pause counts up to the last snapshot that showed it; a pause shorter than the poll
+--   interval that began and ended between two polls is never seen.
+\if :{?account}
+\else
+    \set account ''
+\endif
+\if :{?pause_over_sec}
+\else
+    \set pause_over_sec 900
+\endif
+
+with
+
+parameters as (
+    select
+        account.account_id,
+        cast(:'from' as timestamp) at time zone account.time_zone as from_at,
+        cast(:'to' as timestamp) at time zone account.time_zone as to_at,
+        cast(:'pause_over_sec' as integer) as pause_over_sec
+    from reporting.account as account
+    where :'account' = '' or account.account_name = :'account'
+),
+
+intervals as (
+    select
+        agent_state_interval.account_id,
+        agent_state_interval.account_name,
+        agent_state_interval.user_id,
+        agent_state_interval.user_full_name,
+        agent_state_interval.status_group,
+        agent_state_interval.duration_sec,
+        parameters.pause_over_sec
+    from reporting.agent_state_interval as agent_state_interval
+        inner join parameters on parameters.account_id = agent_state_interval.account_id
+    where agent_state_interval.started_at >= parameters.from_at
+        and agent_state_interval.started_at < parameters.to_at
+),
+
+agent_pauses as (
+    select
+        intervals.account_name,
+        intervals.user_id,
+        intervals.user_full_name,
+        count(*) filter (where intervals.status_group = 'paused') as pauses,
+        coalesce(sum(intervals.duration_sec) filter (where intervals.status_group = 'paused'), 0) as paused_sec,
+        max(intervals.duration_sec) filter (where intervals.status_group = 'paused') as longest_pause_sec,
+        count(*) filter (where intervals.status_group = 'paused' and intervals.duration_sec > intervals.pause_over_sec) as pauses_over_threshold,
+        coalesce(sum(intervals.duration_sec - intervals.pause_over_sec)
+            filter (where intervals.status_group = 'paused' and intervals.duration_sec > intervals.pause_over_sec), 0) as paused_over_threshold_sec,
+        sum(intervals.duration_sec) as logged_in_sec
+    from intervals
+    group by
+        intervals.account_name,
+        intervals.user_id,
+        intervals.user_full_name
+)
+
+select
+    agent_pauses.account_name,
+    agent_pauses.user_id,
+    agent_pauses.user_full_name,
+    agent_pauses.pauses,
+    round(agent_pauses.paused_sec)::bigint as paused_sec,
+    round(agent_pauses.paused_sec / nullif(agent_pauses.pauses, 0))::bigint as avg_pause_sec,
+    round(agent_pauses.longest_pause_sec)::bigint as longest_pause_sec,
+    agent_pauses.pauses_over_threshold,
+    round(agent_pauses.paused_over_threshold_sec)::bigint as paused_over_threshold_sec,
+    round(agent_pauses.logged_in_sec)::bigint as logged_in_sec,
+    round(100.0 * agent_pauses.paused_sec / nullif(agent_pauses.logged_in_sec, 0), 1) as paused_pct
+from agent_pauses
+order by
+    agent_pauses.account_name,
+    agent_pauses.user_id;

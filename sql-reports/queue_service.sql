@@ -1,0 +1,144 @@
+-- queue_service: How each queue was served per 15/30/60-minute bucket: calls, answered, dropped, answer %, drop %, peak calls waiting.
+--
+-- Grain: one row per queue per bucket in [from, to), empty buckets included, for every queue series
+--   polled in the period: each queue-scoped answer series (queue_id) and the account-wide answers
+--   (queue_id empty, queue_name '(all queues)'). Buckets are local: see interval_activity.
+-- Parameters:
+--   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
+--   account   account name; '' (default) = every account, each read in its own time zone
+--   bucket    bucket length in minutes: 15, 30 or 60 (default 60)
+-- Source: reporting.queue_counter_delta
+-- Columns:
+--   account_name, queue_id, queue_name, bucket_start_local, utc_offset, calls, answered, dropped,
+--   answer_pct, drop_pct, peak_calls_waiting, polls
+-- Formulas:
+--   calls, answered, dropped = sum of the deltas of queue_calls_today, queue_answered, queue_dropped
+--                          between consecutive answers of the queue observed in the bucket
+--                          (reset at local midnight: the first answer of a day counts its own value)
+--   answer_pct           = 100 * sum(answered) / sum(calls)   (Convoso's queue_answered_percent)
+--   drop_pct             = 100 * sum(dropped) / sum(calls)    (Convoso's queue_dropped_percent)
+--   peak_calls_waiting   = highest calls_waiting_in seen by an answer in the bucket (sampled: a
+--                          peak between two polls is not seen)
+--   polls                = answers of the queue observed in the bucket
+\if :{?account}
+\else
+    \set account ''
+\endif
+\if :{?bucket}
+\else
+    \set bucket 60
+\endif
+
+with
+
+parameters as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone,
+        cast(:'from' as timestamp) at time zone account.time_zone as from_at,
+        cast(:'to' as timestamp) at time zone account.time_zone as to_at,
+        cast(:'bucket' as integer) as bucket_minutes
+    from reporting.account as account
+    where :'account' = '' or account.account_name = :'account'
+),
+
+queue_names as (
+    select
+        queue_name.account_id,
+        queue_name.queue_id,
+        queue_name.queue_name
+    from reporting.queue_name as queue_name
+),
+
+-- queue-scoped answers and the account-wide ones (all queues); other scopes repeat these counters
+queue_counters as (
+    select
+        queue_counter_delta.account_id,
+        queue_counter_delta.queue_id,
+        queue_counter_delta.observed_at,
+        queue_counter_delta.calls_delta,
+        queue_counter_delta.answered_delta,
+        queue_counter_delta.dropped_delta,
+        queue_counter_delta.calls_waiting_in
+    from reporting.queue_counter_delta as queue_counter_delta
+        inner join parameters on parameters.account_id = queue_counter_delta.account_id
+    where queue_counter_delta.scope_kind in ('account', 'queue')
+        and queue_counter_delta.observed_at >= parameters.from_at - interval '15 minutes'
+        and queue_counter_delta.observed_at < parameters.to_at
+),
+
+quarter_hours as (
+    select
+        parameters.account_id,
+        parameters.account_name,
+        parameters.time_zone,
+        quarter.quarter_start,
+        reporting.bucket_start(quarter.quarter_start, parameters.bucket_minutes, parameters.time_zone) as bucket_start
+    from parameters
+        cross join lateral generate_series(
+            date_bin(interval '15 minutes', parameters.from_at, timestamptz '2000-01-01 00:00:00+00'),
+            parameters.to_at - interval '1 microsecond',
+            interval '15 minutes') as quarter(quarter_start)
+),
+
+buckets as (
+    select distinct
+        quarter_hours.account_id,
+        quarter_hours.account_name,
+        quarter_hours.time_zone,
+        quarter_hours.bucket_start
+    from quarter_hours
+),
+
+queue_series as (
+    select distinct
+        queue_counters.account_id,
+        queue_counters.queue_id
+    from queue_counters
+),
+
+queue_buckets as (
+    select
+        quarter_hours.account_id,
+        queue_counters.queue_id,
+        quarter_hours.bucket_start,
+        sum(queue_counters.calls_delta) as calls,
+        sum(queue_counters.answered_delta) as answered,
+        sum(queue_counters.dropped_delta) as dropped,
+        max(queue_counters.calls_waiting_in) as peak_calls_waiting,
+        count(*) as polls
+    from quarter_hours
+        inner join queue_counters on queue_counters.account_id = quarter_hours.account_id
+            and queue_counters.observed_at >= quarter_hours.quarter_start
+            and queue_counters.observed_at < quarter_hours.quarter_start + interval '15 minutes'
+    group by
+        quarter_hours.account_id,
+        queue_counters.queue_id,
+        quarter_hours.bucket_start
+)
+
+select
+    buckets.account_name,
+    queue_series.queue_id,
+    case when queue_series.queue_id is null then '(all queues)' else queue_names.queue_name end as queue_name,
+    buckets.bucket_start at time zone buckets.time_zone as bucket_start_local,
+    reporting.utc_offset(buckets.bucket_start, buckets.time_zone) as utc_offset,
+    coalesce(queue_buckets.calls, 0) as calls,
+    coalesce(queue_buckets.answered, 0) as answered,
+    coalesce(queue_buckets.dropped, 0) as dropped,
+    round(100.0 * queue_buckets.answered / nullif(queue_buckets.calls, 0), 2) as answer_pct,
+    round(100.0 * queue_buckets.dropped / nullif(queue_buckets.calls, 0), 2) as drop_pct,
+    queue_buckets.peak_calls_waiting,
+    coalesce(queue_buckets.polls, 0) as polls
+from buckets
+    inner join queue_series on queue_series.account_id = buckets.account_id
+    left join queue_buckets on queue_buckets.account_id = buckets.account_id
+        and queue_buckets.queue_id is not distinct from queue_series.queue_id
+        and queue_buckets.bucket_start = buckets.bucket_start
+    left join queue_names on queue_names.account_id = queue_series.account_id
+        and queue_names.queue_id = queue_series.queue_id
+order by
+    buckets.account_name,
+    queue_series.queue_id nulls first,
+    buckets.bucket_start;

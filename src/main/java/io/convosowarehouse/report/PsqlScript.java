@@ -1,0 +1,84 @@
+package io.convosowarehouse.report;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A report file read the way psql reads it: the SQL, and the parameter defaults its meta-command
+ * lines set. Only the one idiom reports use is understood,
+ * <pre>
+ * \if :{?bucket}
+ * \else
+ *     \set bucket 60
+ * \endif
+ * </pre>
+ * ("if the caller did not set bucket, set it to 60"); any other meta-command is refused, so a report
+ * never means something different to psql and to the command line.
+ *
+ * @param sql      the file without its meta-command lines and without the final semicolon
+ * @param defaults parameter values set when the caller gives none
+ */
+public record PsqlScript(String sql, Map<String, String> defaults) {
+
+    private static final Pattern IF_DEFINED = Pattern.compile("\\\\if\\s+:\\{\\?([A-Za-z_][A-Za-z0-9_]*)}\\s*");
+    private static final Pattern SET = Pattern.compile("\\\\set\\s+([A-Za-z_][A-Za-z0-9_]*)(?:\\s+(.*?))?\\s*");
+
+    public PsqlScript {
+        defaults = Map.copyOf(defaults);
+    }
+
+    public static PsqlScript parse(String text) {
+        StringBuilder sql = new StringBuilder();
+        Map<String, String> defaults = new LinkedHashMap<>();
+        // each open \if: the variable it tests and whether we are in its \else branch
+        Deque<String[]> conditions = new ArrayDeque<>();
+        int lineNumber = 0;
+        for (String line : text.split("\r?\n", -1)) {
+            lineNumber++;
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("\\")) {
+                sql.append(line).append('\n');
+                continue;
+            }
+            Matcher ifDefined = IF_DEFINED.matcher(trimmed);
+            Matcher set = SET.matcher(trimmed);
+            if (ifDefined.matches()) {
+                conditions.push(new String[] {ifDefined.group(1), "then"});
+            } else if (trimmed.equals("\\else") && !conditions.isEmpty()) {
+                conditions.peek()[1] = "else";
+            } else if (trimmed.equals("\\endif") && !conditions.isEmpty()) {
+                conditions.pop();
+            } else if (set.matches() && !conditions.isEmpty() && conditions.peek()[1].equals("else")
+                    && conditions.peek()[0].equals(set.group(1))) {
+                defaults.put(set.group(1), unquote(set.group(2)));
+            } else {
+                throw new IllegalArgumentException("line " + lineNumber + ": only '\\if :{?name} \\else \\set name value \\endif'"
+                        + " defaults are supported, not: " + trimmed);
+            }
+        }
+        if (!conditions.isEmpty()) {
+            throw new IllegalArgumentException("\\if :{?" + conditions.peek()[0] + "} has no \\endif");
+        }
+        return new PsqlScript(withoutFinalSemicolon(sql.toString()), defaults);
+    }
+
+    /** psql's \set joins its arguments; reports give one, possibly in single quotes ('' is empty). */
+    private static String unquote(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+            return value.substring(1, value.length() - 1).replace("''", "'");
+        }
+        return value;
+    }
+
+    private static String withoutFinalSemicolon(String sql) {
+        String stripped = sql.strip();
+        return stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : stripped;
+    }
+}

@@ -1,0 +1,21 @@
+package io.convosowarehouse.report;
+
+/** The output formats of {@code report --format}. */
+public enum ReportFormat {
+    /** Aligned columns for people, like psql's. */
+    TABLE(new TableRenderer()),
+    /** RFC 4180 CSV with a header line, NULL as an empty field (psql --csv writes the same). */
+    CSV(new CsvRenderer()),
+    /** A JSON array of objects; numbers and booleans typed, NULL as null. */
+    JSON(new JsonRenderer());
+
+    private final ReportRenderer renderer;
+
+    ReportFormat(ReportRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    public ReportRenderer renderer() {
+        return renderer;
+    }
+}
