@@ -1,0 +1,5 @@
+package io.convosowarehouse.benchmark;
+final class PollCycleBenchmark {
+    PollCycleBenchmark(BenchmarkOptions o) {}
+    void run(ResultTable t) {}
+}

@@ -1,0 +1,5 @@
+package io.convosowarehouse.benchmark;
+final class ReportBenchmark {
+    ReportBenchmark(BenchmarkOptions o) {}
+    void run(ResultTable t) {}
+}
