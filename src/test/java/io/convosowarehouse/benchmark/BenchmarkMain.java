@@ -26,6 +26,9 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         BenchmarkOptions options = BenchmarkOptions.parse(args);
+        // jOOQ's banner and tips would land between the progress lines and the table.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         long started = System.nanoTime();
         ResultTable table = new ResultTable();
         MachineInfo machine;

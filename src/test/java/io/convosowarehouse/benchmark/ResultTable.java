@@ -31,6 +31,11 @@ final class ResultTable {
         rows.add(new Row(section, metric, fmt(format, value), "<= " + fmt(format, ceiling), verdict(value <= ceiling)));
     }
 
+    /** A measurement with a compound target (e.g. wall and CPU), judged by the caller. */
+    void checked(String section, String metric, String value, String target, boolean pass) {
+        rows.add(new Row(section, metric, value, target, verdict(pass)));
+    }
+
     void note(String text) {
         notes.add(text);
     }
