@@ -1,0 +1,1 @@
+-- Times psql's own start-up: the floor under every report time.
