@@ -1,0 +1,17 @@
+package io.convosowarehouse.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code convoso.derive.*} ({@code CONVOSO_DERIVE_GAP_THRESHOLD}, ...).
+ *
+ * @param gapThreshold two consecutive account-wide snapshots further apart than this are a polling gap:
+ *                     open state intervals end at the last time seen (end_reason 'gap') instead of being
+ *                     stretched over time nobody observed. Keep it well above the polling interval.
+ */
+@ConfigurationProperties("convoso.derive")
+public record DeriveProperties(@DefaultValue("5m") Duration gapThreshold) {
+}
