@@ -79,12 +79,23 @@ final class StateIntervalDeriver {
      */
     void openNewStates(DSLContext tx, SnapshotRef snapshot) {
         tx.execute("with " + SNAPSHOT_AGENTS + """
-                , needing as (
+                , without_open_interval as (
+                    -- usually a handful of agents out of thousands, so find them before looking up their past
+                    select r.*
+                    from r
+                    where not exists (
+                        select 1
+                        from warehouse.agent_state_interval as o
+                        where o.account_id = {0}
+                          and o.user_id = r.user_id
+                          and o.ended_at is null
+                    )
+                ), needing as (
                     select r.*,
                            open_shift.login_at as open_login_at,
                            previous.started_at as previous_started_at,
                            previous.ended_at as previous_ended_at
-                    from r
+                    from without_open_interval as r
                     left join warehouse.agent_shift as open_shift
                         on open_shift.account_id = {0}
                        and open_shift.user_id = r.user_id
@@ -97,8 +108,6 @@ final class StateIntervalDeriver {
                         order by p.started_at desc
                         limit 1
                     ) as previous on true
-                    where previous.started_at is null
-                       or previous.ended_at is not null
                 ), started as (
                     select needing.*,
                            """ + newStart("needing", "needing.previous_started_at", "needing.previous_ended_at") + """

@@ -22,7 +22,7 @@ import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /**
- * Nineteen simulated hours of a 30-agent account (noon to 07:00 the next day, Los Angeles), polled every two
+ * Nineteen simulated hours of a 30-agent account (noon to 07:00 the next day, Los Angeles), polled every three
  * simulated minutes and loaded by the real {@code ingest} command, which derives intervals and shifts as it
  * loads: morning shifts already under way at the first poll, the afternoon shift, the night shift across
  * midnight, the next morning's logins. What the load path derived is what a rebuild derives.
@@ -30,7 +30,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
 class SimulatedDayDerivationTest {
 
     private static final LocalDateTime FIRST_POLL = LocalDateTime.of(2025, 5, 28, 12, 0);
-    private static final int POLLS = 19 * 30;
+    private static final int POLLS = 19 * 20;
     private static final String INTERVALS = """
             select account_id, user_id, started_at, ended_at, end_reason, status_ref, status_label_ref, campaign_id,
                    queue_id, shift_login_at, first_seen_at, last_seen_at
@@ -141,7 +141,7 @@ class SimulatedDayDerivationTest {
                 "--from", "2025-05-29T06:17:30Z", "--to", "2025-05-29T08:43:00Z");
 
         assertThat(rebuild.exitCode()).as(rebuild.all()).isZero();
-        assertThat(rebuild.out()).contains("73 snapshot(s) replayed in range, 158 after it");
+        assertThat(rebuild.out()).contains("49 snapshot(s) replayed in range, 105 after it");
         assertThat(database.dsl().fetch(INTERVALS).formatCSV()).isEqualTo(incrementalIntervals);
         assertThat(database.dsl().fetch(SHIFTS).formatCSV()).isEqualTo(incrementalShifts);
     }
@@ -153,7 +153,7 @@ class SimulatedDayDerivationTest {
     private static void writeMinutePolls(ContactCenter center, ZoneId zone, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int poll = 0; poll < POLLS; poll++) {
-                LocalDateTime local = FIRST_POLL.plusMinutes(2L * poll);
+                LocalDateTime local = FIRST_POLL.plusMinutes(3L * poll);
                 String body = new String(center.answerBytes(local, AgentFilter.none()), StandardCharsets.UTF_8);
                 out.write("{\"received_at\":\"" + local.atZone(zone).toInstant().plusMillis(1500) + "\",\"scope\":\"account\",\"body\":"
                         + body + "}\n");
