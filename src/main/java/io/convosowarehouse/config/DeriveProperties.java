@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param gapThreshold two consecutive account-wide snapshots further apart than this are a polling gap:
  *                     open state intervals end at the last time seen (end_reason 'gap') instead of being
- *                     stretched over time nobody observed. Keep it well above the polling interval.
+ *                     stretched over time nobody observed. Keep it well above the polling interval. It is not
+ *                     stored with the rows: changing it changes what {@code rebuild-derived} computes, so
+ *                     rebuild with the value the loads used, or rebuild everything after changing it.
  */
 @ConfigurationProperties("convoso.derive")
 public record DeriveProperties(@DefaultValue("5m") Duration gapThreshold) {
