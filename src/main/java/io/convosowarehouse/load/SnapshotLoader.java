@@ -5,7 +5,6 @@ import static io.convosowarehouse.db.ingest.Tables.SCHEMA_DRIFT;
 import static io.convosowarehouse.db.warehouse.Tables.CAMPAIGN_STATS;
 import static io.convosowarehouse.db.warehouse.Tables.QUEUE_STATS;
 import static io.convosowarehouse.db.warehouse.Tables.SNAPSHOT;
-import static org.jooq.impl.DSL.inline;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,8 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.stereotype.Component;
 
+import io.convosowarehouse.derive.SnapshotDerivation;
+
 import io.convosowarehouse.parse.ParsedAnswer;
 import io.convosowarehouse.parse.RefusedAnswer;
 import io.convosowarehouse.parse.Rejection;
@@ -26,23 +27,23 @@ import io.convosowarehouse.source.Scope;
 
 /**
  * Loads one answer into the warehouse. One answer is one transaction: the snapshot row, its raw
- * payload, the agents, the counters, the dimensions and the rejected records commit together or
- * not at all. The same answer loaded again finds its snapshot key taken and adds nothing.
+ * payload, the agents, the counters, the dimensions, the rejected records and (for account-wide
+ * answers) the derived intervals and shifts commit together or not at all. The same answer loaded again finds its snapshot key taken and adds nothing.
  */
 @Component
 public class SnapshotLoader {
 
-    /** Loads of one account are serialized, so overlapping runs never interleave inside a snapshot. */
-    private static final int ADVISORY_LOCK_NAMESPACE = 0x43574831; // "CWH1"
-
     private final DSLContext dsl;
     private final LabelDictionary labels;
     private final PartitionManager partitions;
+    private final SnapshotDerivation derivation;
 
-    public SnapshotLoader(DSLContext dsl, LabelDictionary labels, PartitionManager partitions) {
+    public SnapshotLoader(DSLContext dsl, LabelDictionary labels, PartitionManager partitions,
+            SnapshotDerivation derivation) {
         this.dsl = dsl;
         this.labels = labels;
         this.partitions = partitions;
+        this.derivation = derivation;
     }
 
     public LoadOutcome load(short accountId, ReceivedAnswer answer, ParsedAnswer parsed) {
@@ -52,13 +53,17 @@ public class SnapshotLoader {
         OffsetDateTime observedAt = parsed.observedAt().atOffset(ZoneOffset.UTC);
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            lockAccount(tx, accountId);
+            AccountLock.acquire(tx, accountId);
             Long snapshotId = insertSnapshot(tx, accountId, answer, parsed, hash, observedAt);
             if (snapshotId == null) {
                 return LoadOutcome.duplicate();
             }
             Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, hash, RawPayloads.LOADED, snapshotId);
             AgentSnapshotCopy.copy(tx, snapshotId, parsed.observedAt(), accountId, parsed.agents(), labels);
+            if (answer.scope().kind() == Scope.Kind.ACCOUNT) {
+                // only the account-wide answer lists everyone logged in; narrower scopes bring counters only
+                derivation.applyIfNewest(tx, snapshotId);
+            }
             insertCounters(tx, accountId, snapshotId, observedAt, answer.scope(), parsed);
             Dimensions.update(tx, accountId, snapshotId, observedAt, parsed);
             insertRejections(tx, accountId, answer.receivedAt(), rawPayloadId, snapshotId, parsed.rejections());
@@ -86,10 +91,6 @@ public class SnapshotLoader {
     public void recordFailedFetch(short accountId, Scope scope, Instant at, String reason) {
         dsl.transaction(configuration -> insertRejections(configuration.dsl(), accountId, at, null, null,
                 List.of(new Rejection("$", "no answer for scope " + scope + ": " + reason, null))));
-    }
-
-    private static void lockAccount(DSLContext tx, short accountId) {
-        tx.execute("select pg_advisory_xact_lock({0}, {1})", inline(ADVISORY_LOCK_NAMESPACE), inline((int) accountId));
     }
 
     private static Long insertSnapshot(DSLContext tx, short accountId, ReceivedAnswer answer, ParsedAnswer parsed,

@@ -28,6 +28,7 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AGENT_SHIFT_ACCOUNT_LOGIN = Internal.createIndex(DSL.name("agent_shift_account_login"), AgentShift.AGENT_SHIFT, new OrderField[] { AgentShift.AGENT_SHIFT.ACCOUNT_ID, AgentShift.AGENT_SHIFT.LOGIN_AT }, false);
+    public static final Index AGENT_SHIFT_OPEN = Internal.createIndex(DSL.name("agent_shift_open"), AgentShift.AGENT_SHIFT, new OrderField[] { AgentShift.AGENT_SHIFT.ACCOUNT_ID, AgentShift.AGENT_SHIFT.USER_ID }, false);
     public static final Index AGENT_SNAPSHOT_OBSERVED_BRIN = Internal.createIndex(DSL.name("agent_snapshot_observed_brin"), AgentSnapshot.AGENT_SNAPSHOT, new OrderField[] { AgentSnapshot.AGENT_SNAPSHOT.OBSERVED_AT }, false);
     public static final Index AGENT_STATE_INTERVAL_ACCOUNT_STARTED = Internal.createIndex(DSL.name("agent_state_interval_account_started"), AgentStateInterval.AGENT_STATE_INTERVAL, new OrderField[] { AgentStateInterval.AGENT_STATE_INTERVAL.ACCOUNT_ID, AgentStateInterval.AGENT_STATE_INTERVAL.STARTED_AT }, false);
     public static final Index AGENT_STATE_INTERVAL_OPEN = Internal.createIndex(DSL.name("agent_state_interval_open"), AgentStateInterval.AGENT_STATE_INTERVAL, new OrderField[] { AgentStateInterval.AGENT_STATE_INTERVAL.ACCOUNT_ID, AgentStateInterval.AGENT_STATE_INTERVAL.USER_ID }, false);

@@ -232,7 +232,7 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.AGENT_SHIFT_ACCOUNT_LOGIN);
+        return Arrays.asList(Indexes.AGENT_SHIFT_ACCOUNT_LOGIN, Indexes.AGENT_SHIFT_OPEN);
     }
 
     @Override

@@ -1,0 +1,163 @@
+package io.convosowarehouse.derive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.convosowarehouse.simulator.AgentFilter;
+import io.convosowarehouse.simulator.ContactCenter;
+import io.convosowarehouse.simulator.SimulatorSettings;
+import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.TestDatabase;
+
+/**
+ * Nineteen simulated hours of a 30-agent account (noon to 07:00 the next day, Los Angeles), polled every three
+ * simulated minutes and loaded by the real {@code ingest} command, which derives intervals and shifts as it
+ * loads: morning shifts already under way at the first poll, the afternoon shift, the night shift across
+ * midnight, the next morning's logins. What the load path derived is what a rebuild derives.
+ */
+class SimulatedDayDerivationTest {
+
+    private static final LocalDateTime FIRST_POLL = LocalDateTime.of(2025, 5, 28, 12, 0);
+    private static final int POLLS = 19 * 20;
+    private static final String INTERVALS = """
+            select account_id, user_id, started_at, ended_at, end_reason, status_ref, status_label_ref, campaign_id,
+                   queue_id, shift_login_at, first_seen_at, last_seen_at
+            from warehouse.agent_state_interval
+            order by account_id, user_id, started_at
+            """;
+    private static final String SHIFTS = """
+            select account_id, user_id, login_at, logout_at, end_reason, last_seen_at, ready_sec, wait_sec, incall_sec,
+                   dispo_sec, paused_sec, dead_sec, other_sec, gap_sec, calls_handled, last_calls_today, campaign_id
+            from warehouse.agent_shift
+            order by account_id, user_id, login_at
+            """;
+
+    @TempDir
+    static Path directory;
+    private static TestDatabase database;
+    private static Cli.Result ingest;
+    private static String incrementalIntervals;
+    private static String incrementalShifts;
+
+    @BeforeAll
+    static void ingestNineteenSimulatedHours() throws IOException {
+        database = TestDatabase.migrated("simulated_day_derivation");
+        database.dsl().execute("set time zone 'UTC'");
+        SimulatorSettings defaults = SimulatorSettings.defaults();
+        SimulatorSettings settings = new SimulatorSettings(0, defaults.authToken(), 30, 3, 4, 7L, defaults.timeZone(),
+                defaults.start(), 1.0, 0, 0, 0, 0, 0, true);
+        Path file = directory.resolve("nineteen-hours.ndjson");
+        writeMinutePolls(new ContactCenter(settings), settings.timeZone(), file);
+        ingest = Cli.run(database.springProperties(), "ingest", file.toString());
+        incrementalIntervals = database.dsl().fetch(INTERVALS).formatCSV();
+        incrementalShifts = database.dsl().fetch(SHIFTS).formatCSV();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void theLoadDerivesIntervalsAndShiftsOfTheWholeDay() {
+        assertThat(ingest.exitCode()).as(ingest.all()).isZero();
+        assertThat(ingest.out()).contains(POLLS + " snapshot(s) loaded");
+        assertThat(database.count("warehouse.agent_state_interval")).isGreaterThan(30L * 50);
+        assertThat(number("""
+                select count(*) from warehouse.agent_shift
+                where logout_at is not null and login_at < timestamptz '2025-05-29 00:00:00 America/Los_Angeles'
+                  and logout_at > timestamptz '2025-05-29 00:00:00 America/Los_Angeles'
+                """)).as("night shifts that crossed midnight and ended").isPositive();
+        assertThat(number("select count(*) from warehouse.agent_shift where logout_at is null"))
+                .as("agents still logged in at the last poll").isPositive();
+    }
+
+    @Test
+    void intervalsOfAnAgentFollowEachOtherWithoutOverlap() {
+        assertThat(database.dsl().fetch("""
+                select user_id, started_at, previous_ended_at
+                from (
+                    select user_id, started_at, lag(ended_at) over (partition by user_id order by started_at) as previous_ended_at,
+                           lag(ended_at is null) over (partition by user_id order by started_at) as previous_open
+                    from warehouse.agent_state_interval
+                ) as consecutive
+                where previous_open or started_at < previous_ended_at
+                """)).as("an interval starting before the previous one ended, or after one still open").isEmpty();
+    }
+
+    @Test
+    void timePerStatusAndGapsAddUpToTheLengthOfEveryClosedShift() {
+        assertThat(number("select count(*) from warehouse.agent_shift where logout_at is not null"))
+                .isGreaterThan(20L);
+        assertThat(database.dsl().fetch("""
+                select user_id, login_at, logout_at
+                from warehouse.agent_shift
+                where logout_at is not null
+                  and ready_sec + wait_sec + incall_sec + dispo_sec + paused_sec + dead_sec + other_sec + gap_sec
+                      <> extract(epoch from logout_at - login_at)
+                """)).isEmpty();
+        assertThat(database.dsl().fetch("""
+                select s.user_id, s.login_at
+                from warehouse.agent_shift as s
+                inner join warehouse.agent_state_interval as i
+                    on i.account_id = s.account_id and i.user_id = s.user_id and i.shift_login_at = s.login_at
+                where s.logout_at is not null
+                group by s.user_id, s.login_at, s.ready_sec, s.incall_sec, s.paused_sec
+                having s.ready_sec <> sum(extract(epoch from i.ended_at - i.started_at)) filter (where i.status_ref in
+                           (select label_id from warehouse.label where field = 'status' and value = 'READY'))
+                    or s.incall_sec <> sum(extract(epoch from i.ended_at - i.started_at)) filter (where i.status_ref in
+                           (select label_id from warehouse.label where field = 'status' and value = 'INCALL'))
+                """)).as("per-status totals are the sums of the shift's intervals").isEmpty();
+        assertThat(number("select sum(calls_handled) from warehouse.agent_shift")).isPositive();
+    }
+
+    @Test
+    void rebuildingTheWholeRangeGivesExactlyWhatTheLoadsDerived() {
+        Cli.Result rebuild = Cli.run(database.springProperties(), "rebuild-derived",
+                "--from", "2025-05-28T00:00:00Z", "--to", "2025-05-30T00:00:00Z");
+
+        assertThat(rebuild.exitCode()).as(rebuild.all()).isZero();
+        assertThat(rebuild.out()).contains(POLLS + " snapshot(s) replayed in range, 0 after it");
+        assertThat(database.dsl().fetch(INTERVALS).formatCSV()).isEqualTo(incrementalIntervals);
+        assertThat(database.dsl().fetch(SHIFTS).formatCSV()).isEqualTo(incrementalShifts);
+    }
+
+    @Test
+    void rebuildingASubRangeKeepsEveryRowInsideAndAcrossItsBoundaries() {
+        // 23:17:30 Los Angeles time, mid-state and mid-shift for the night shift, which runs past midnight
+        Cli.Result rebuild = Cli.run(database.springProperties(), "rebuild-derived",
+                "--from", "2025-05-29T06:17:30Z", "--to", "2025-05-29T08:43:00Z");
+
+        assertThat(rebuild.exitCode()).as(rebuild.all()).isZero();
+        assertThat(rebuild.out()).contains("49 snapshot(s) replayed in range, 105 after it");
+        assertThat(database.dsl().fetch(INTERVALS).formatCSV()).isEqualTo(incrementalIntervals);
+        assertThat(database.dsl().fetch(SHIFTS).formatCSV()).isEqualTo(incrementalShifts);
+    }
+
+    private static long number(String sql) {
+        return ((Number) database.dsl().fetchValue(sql)).longValue();
+    }
+
+    private static void writeMinutePolls(ContactCenter center, ZoneId zone, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int poll = 0; poll < POLLS; poll++) {
+                LocalDateTime local = FIRST_POLL.plusMinutes(3L * poll);
+                String body = new String(center.answerBytes(local, AgentFilter.none()), StandardCharsets.UTF_8);
+                out.write("{\"received_at\":\"" + local.atZone(zone).toInstant().plusMillis(1500) + "\",\"scope\":\"account\",\"body\":"
+                        + body + "}\n");
+            }
+        }
+    }
+}
