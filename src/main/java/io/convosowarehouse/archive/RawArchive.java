@@ -2,6 +2,7 @@ package io.convosowarehouse.archive;
 
 import static io.convosowarehouse.db.ingest.Tables.RAW_PAYLOAD;
 import static io.convosowarehouse.db.warehouse.Tables.ACCOUNT;
+import static io.convosowarehouse.db.warehouse.Tables.SNAPSHOT;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,6 +60,18 @@ public class RawArchive {
                 consumer.accept(new ArchivedAnswer(row.get(RAW_PAYLOAD.RAW_PAYLOAD_ID), row.get(ACCOUNT.ACCOUNT_NAME), answer));
             }
         }
+    }
+
+    /** Per account, the earliest observation time of the snapshots loaded from the range's answers. */
+    public java.util.Map<String, Instant> earliestObservedLoaded(Instant from, Instant to, String accountName) {
+        var earliest = org.jooq.impl.DSL.min(SNAPSHOT.OBSERVED_AT);
+        return dsl.select(ACCOUNT.ACCOUNT_NAME, earliest)
+                .from(RAW_PAYLOAD)
+                .join(ACCOUNT).on(ACCOUNT.ACCOUNT_ID.eq(RAW_PAYLOAD.ACCOUNT_ID))
+                .join(SNAPSHOT).on(SNAPSHOT.SNAPSHOT_ID.eq(RAW_PAYLOAD.SNAPSHOT_ID))
+                .where(inRange(from, to, accountName))
+                .groupBy(ACCOUNT.ACCOUNT_NAME)
+                .fetchMap(ACCOUNT.ACCOUNT_NAME, r -> r.value2().toInstant());
     }
 
     private static Condition inRange(Instant from, Instant to, String accountName) {

