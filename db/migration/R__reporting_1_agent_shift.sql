@@ -20,6 +20,20 @@ agent_names as (
     order by agent.account_id, agent.user_id, agent.last_seen_at desc
 ),
 
+-- an open shift's status in hand has lasted from its start to the last snapshot that showed it;
+-- warehouse.agent_shift adds an interval's time only when it closes
+open_interval_time as (
+    select
+        agent_state_interval.account_id,
+        agent_state_interval.user_id,
+        agent_state_interval.shift_login_at,
+        reporting.status_group(status.value) as status_group,
+        extract(epoch from agent_state_interval.last_seen_at - agent_state_interval.started_at)::integer as open_sec
+    from warehouse.agent_state_interval as agent_state_interval
+    left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
+    where agent_state_interval.ended_at is null
+),
+
 shifts as (
     select
         agent_shift.account_id,
@@ -30,16 +44,28 @@ shifts as (
         coalesce(agent_shift.logout_at, greatest(agent_shift.last_seen_at, agent_shift.login_at)) as counted_until,
         agent_shift.end_reason,
         agent_shift.campaign_id,
-        agent_shift.ready_sec,
-        agent_shift.wait_sec,
-        agent_shift.incall_sec,
-        agent_shift.dispo_sec,
-        agent_shift.paused_sec,
-        agent_shift.dead_sec,
-        agent_shift.other_sec,
+        agent_shift.ready_sec + case when open_interval_time.status_group = 'ready' then open_interval_time.open_sec else 0 end
+            as ready_sec,
+        agent_shift.wait_sec + case when open_interval_time.status_group = 'wait' then open_interval_time.open_sec else 0 end
+            as wait_sec,
+        agent_shift.incall_sec + case when open_interval_time.status_group = 'incall' then open_interval_time.open_sec else 0 end
+            as incall_sec,
+        agent_shift.dispo_sec + case when open_interval_time.status_group = 'dispo' then open_interval_time.open_sec else 0 end
+            as dispo_sec,
+        agent_shift.paused_sec + case when open_interval_time.status_group = 'paused' then open_interval_time.open_sec else 0 end
+            as paused_sec,
+        agent_shift.dead_sec + case when open_interval_time.status_group = 'dead' then open_interval_time.open_sec else 0 end
+            as dead_sec,
+        agent_shift.other_sec + case when open_interval_time.status_group = 'other' then open_interval_time.open_sec else 0 end
+            as other_sec,
         agent_shift.gap_sec,
         agent_shift.calls_handled
     from warehouse.agent_shift as agent_shift
+    left join open_interval_time
+        on open_interval_time.account_id = agent_shift.account_id
+        and open_interval_time.user_id = agent_shift.user_id
+        and open_interval_time.shift_login_at = agent_shift.login_at
+        and agent_shift.logout_at is null
 ),
 
 shift_time as (

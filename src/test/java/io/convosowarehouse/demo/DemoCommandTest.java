@@ -54,6 +54,44 @@ class DemoCommandTest {
     }
 
     @Test
+    void thePrintedShiftSummaryIsWhatTheWarehouseHolds() {
+        var shifts = database.dsl().fetch("""
+                select user_id, incall_sec, calls_handled from warehouse.agent_shift
+                join warehouse.account using (account_id) where account_name = 'demo' order by login_at, user_id""");
+        assertThat(shifts).isNotEmpty();
+        assertThat(demo.out()).contains(shifts.size() + " shift(s).");
+        for (var shift : shifts) {
+            int incall = shift.get(1, Integer.class);
+            String expected = String.format("%d:%02d:%02d", incall / 3600, incall / 60 % 60, incall % 60);
+            assertThat(demo.out()).containsPattern("(?m)^" + shift.get(0, Long.class) + " .* " + expected + " .* "
+                    + shift.get(2, Integer.class) + "$");
+        }
+    }
+
+    @Test
+    void everyReportRunsOnTheDemoDataAndShiftTimeAddsUpToShiftLength() {
+        for (String report : java.util.List.of("shift_summary", "agent_time_in_state", "interval_activity", "queue_service",
+                "campaign_performance", "pause_analysis", "staffing_heatmap", "data_coverage")) {
+            Cli.Result result = Cli.run(database.springProperties(), "report", report, "--from", "2025-05-28", "--to",
+                    "2025-05-29", "--account", "demo", "--format", "csv");
+            assertThat(result.exitCode()).as(report + ": " + result.err()).isZero();
+            assertThat(result.out().lines().count()).as(report).isGreaterThan(1);
+        }
+        Cli.Result shifts = Cli.run(database.springProperties(), "report", "shift_summary", "--from", "2025-05-28", "--to",
+                "2025-05-29", "--account", "demo", "--format", "csv");
+        java.util.List<String> lines = shifts.out().lines().filter(l -> !l.isBlank()).toList();
+        java.util.List<String> header = java.util.List.of(lines.get(0).split(","));
+        assertThat(lines).hasSizeGreaterThan(1);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] values = line.split(",");
+            long statuses = java.util.stream.Stream.of("ready_sec", "wait_sec", "incall_sec", "dispo_sec", "paused_sec",
+                    "dead_sec", "other_sec", "gap_sec").mapToLong(c -> Long.parseLong(values[header.indexOf(c)])).sum();
+            assertThat(statuses).as("time per status sums to shift length: " + line)
+                    .isEqualTo(Long.parseLong(values[header.indexOf("logged_in_sec")]));
+        }
+    }
+
+    @Test
     void runningTheDemoAgainAddsNothing() {
         long snapshots = database.count("warehouse.snapshot");
         Cli.Result again = Cli.run(database.springProperties(), "demo", "--agents", "8", "--hours", "2", "--start",

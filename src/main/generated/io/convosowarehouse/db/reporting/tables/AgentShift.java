@@ -241,6 +241,15 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
                    agent.user_full_name
                   FROM warehouse.agent agent
                  ORDER BY agent.account_id, agent.user_id, agent.last_seen_at DESC
+               ), open_interval_time AS (
+                SELECT agent_state_interval.account_id,
+                   agent_state_interval.user_id,
+                   agent_state_interval.shift_login_at,
+                   reporting.status_group(status.value) AS status_group,
+                   (EXTRACT(epoch FROM (agent_state_interval.last_seen_at - agent_state_interval.started_at)))::integer AS open_sec
+                  FROM (warehouse.agent_state_interval agent_state_interval
+                    LEFT JOIN warehouse.label status ON ((status.label_id = agent_state_interval.status_ref)))
+                 WHERE (agent_state_interval.ended_at IS NULL)
                ), shifts AS (
                 SELECT agent_shift.account_id,
                    agent_shift.user_id,
@@ -249,16 +258,45 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
                    COALESCE(agent_shift.logout_at, GREATEST(agent_shift.last_seen_at, agent_shift.login_at)) AS counted_until,
                    agent_shift.end_reason,
                    agent_shift.campaign_id,
-                   agent_shift.ready_sec,
-                   agent_shift.wait_sec,
-                   agent_shift.incall_sec,
-                   agent_shift.dispo_sec,
-                   agent_shift.paused_sec,
-                   agent_shift.dead_sec,
-                   agent_shift.other_sec,
+                   (agent_shift.ready_sec +
+                       CASE
+                           WHEN (open_interval_time.status_group = 'ready'::text) THEN open_interval_time.open_sec
+                           ELSE 0
+                       END) AS ready_sec,
+                   (agent_shift.wait_sec +
+                       CASE
+                           WHEN (open_interval_time.status_group = 'wait'::text) THEN open_interval_time.open_sec
+                           ELSE 0
+                       END) AS wait_sec,
+                   (agent_shift.incall_sec +
+                       CASE
+                           WHEN (open_interval_time.status_group = 'incall'::text) THEN open_interval_time.open_sec
+                           ELSE 0
+                       END) AS incall_sec,
+                   (agent_shift.dispo_sec +
+                       CASE
+                           WHEN (open_interval_time.status_group = 'dispo'::text) THEN open_interval_time.open_sec
+                           ELSE 0
+                       END) AS dispo_sec,
+                   (agent_shift.paused_sec +
+                       CASE
+                           WHEN (open_interval_time.status_group = 'paused'::text) THEN open_interval_time.open_sec
+                           ELSE 0
+                       END) AS paused_sec,
+                   (agent_shift.dead_sec +
+                       CASE
+                           WHEN (open_interval_time.status_group = 'dead'::text) THEN open_interval_time.open_sec
+                           ELSE 0
+                       END) AS dead_sec,
+                   (agent_shift.other_sec +
+                       CASE
+                           WHEN (open_interval_time.status_group = 'other'::text) THEN open_interval_time.open_sec
+                           ELSE 0
+                       END) AS other_sec,
                    agent_shift.gap_sec,
                    agent_shift.calls_handled
-                  FROM warehouse.agent_shift agent_shift
+                  FROM (warehouse.agent_shift agent_shift
+                    LEFT JOIN open_interval_time ON (((open_interval_time.account_id = agent_shift.account_id) AND (open_interval_time.user_id = agent_shift.user_id) AND (open_interval_time.shift_login_at = agent_shift.login_at) AND (agent_shift.logout_at IS NULL))))
                ), shift_time AS (
                 SELECT shifts.account_id,
                    shifts.user_id,
