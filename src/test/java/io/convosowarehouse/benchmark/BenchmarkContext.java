@@ -4,6 +4,8 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import io.convosowarehouse.job.StopSignal;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.WarehouseApplication;
@@ -27,8 +29,10 @@ final class BenchmarkContext {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("benchmarkStatementTimings", new DefaultExecuteListenerProvider(timings)))
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("benchmarkStatementTimings", new DefaultExecuteListenerProvider(timings));
+                    context.getBeanFactory().registerSingleton("stopSignal", new StopSignal());
+                })
                 .run(concat(arguments, "--spring.flyway.enabled=false"));
     }
 
