@@ -2,7 +2,6 @@ package io.convosowarehouse.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,11 +21,8 @@ class ExportRawCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--from", required = true, paramLabel = "ISO-8601", description = "First receive time (inclusive).")
-    Instant from;
-
-    @Option(names = "--to", required = true, paramLabel = "ISO-8601", description = "Last receive time (exclusive).")
-    Instant to;
+    @Mixin
+    InstantRangeOptions range;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write, e.g. archive.ndjson.gz.")
     Path out;
@@ -36,11 +32,9 @@ class ExportRawCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!from.isBefore(to)) {
-            throw new CommandFailure(ExitCode.USAGE, "--from must be before --to");
-        }
+        range.requireForward();
         try (ConfigurableApplicationContext context = common.startContext()) {
-            int written = context.getBean(RawArchiveExport.class).export(from, to, common.account, out);
+            int written = context.getBean(RawArchiveExport.class).export(range.from, range.to, common.account, out);
             spec.commandLine().getOut().println("export-raw: " + written + " answer(s) written to " + out);
             return ExitCode.OK.code();
         }

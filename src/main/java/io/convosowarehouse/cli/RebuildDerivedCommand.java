@@ -1,7 +1,6 @@
 package io.convosowarehouse.cli;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -12,7 +11,6 @@ import io.convosowarehouse.pipeline.DerivedFactsRebuild.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rebuild-derived", description = {
@@ -26,26 +24,21 @@ class RebuildDerivedCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--from", required = true, paramLabel = "ISO-8601", description = "Start of the range, e.g. 2025-05-28T00:00:00Z.")
-    Instant from;
-
-    @Option(names = "--to", required = true, paramLabel = "ISO-8601", description = "End of the range, e.g. 2025-05-29T00:00:00Z.")
-    Instant to;
+    @Mixin
+    InstantRangeOptions range;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (to.isBefore(from)) {
-            throw new CommandFailure(ExitCode.USAGE, "--to " + to + " is before --from " + from + "; nothing was rebuilt");
-        }
+        range.requireForward();
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = common.startContext()) {
             DerivedFactsRebuild rebuild = context.getBean(DerivedFactsRebuild.class);
             for (AccountSettings account : common.selectedAccounts(context)) {
-                Summary summary = rebuild.rebuild(account, from, to);
-                out.println("rebuild-derived " + account.name() + " from " + from + " to " + to + ": "
+                Summary summary = rebuild.rebuild(account, range.from, range.to);
+                out.println("rebuild-derived " + account.name() + " from " + range.from + " to " + range.to + ": "
                         + summary.replayedInRange() + " snapshot(s) replayed in range, " + summary.replayedAfterRange()
                         + " after it; account now has " + summary.intervals() + " state interval(s) and "
                         + summary.shifts() + " shift(s)");
