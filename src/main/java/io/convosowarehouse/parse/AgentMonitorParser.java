@@ -43,47 +43,17 @@ public class AgentMonitorParser {
 
     public ParseOutcome parse(byte[] body, ConvosoTime time, Instant receivedAt) {
         try {
-            Instant sourceTime = findSourceTime(body, time, receivedAt);
-            Instant observedAt = sourceTime != null ? sourceTime : receivedAt;
-            return new AnswerReader(body, time, observedAt, sourceTime).read();
+            ParseOutcome outcome = new AnswerReader(body, time, receivedAt, receivedAt).read();
+            // Agent timestamps are resolved against the receive time in one pass. The answer's own data.time
+            // (usually at the end of the body) is the right reference, but the two can only differ in result
+            // for a local time inside a fall-back overlap while the reference is near it: only then read again.
+            if (outcome instanceof ParsedAnswer parsed && parsed.sourceTime() != null
+                    && time.fallBackNear(parsed.sourceTime(), receivedAt)) {
+                return new AnswerReader(body, time, parsed.sourceTime(), receivedAt).read();
+            }
+            return outcome;
         } catch (JacksonException e) {
             return new RefusedAnswer("not valid JSON: " + e.getOriginalMessage(), null, null, head(body));
-        }
-    }
-
-    /**
-     * data.time, which every agent timestamp is resolved against, usually comes after the agents;
-     * a first quick pass finds it without building anything.
-     */
-    private Instant findSourceTime(byte[] body, ConvosoTime time, Instant receivedAt) {
-        try (JsonParser parser = mapper.createParser(body)) {
-            List<String> path = new ArrayList<>();
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                switch (token) {
-                    case PROPERTY_NAME -> {
-                        String name = parser.currentName();
-                        JsonToken value = parser.nextToken();
-                        boolean inCounters = path.equals(List.of("data", "entries", "data"));
-                        if (inCounters && AgentMonitorFields.TIME.equals(name) && value.isScalarValue()) {
-                            return parseSourceTime(parser.getString(), time, receivedAt);
-                        }
-                        if (value == JsonToken.START_OBJECT) {
-                            path.add(name);
-                        } else if (value == JsonToken.START_ARRAY) {
-                            parser.skipChildren();
-                        }
-                    }
-                    case END_OBJECT -> {
-                        if (!path.isEmpty()) {
-                            path.remove(path.size() - 1);
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
-            return null;
         }
     }
 
@@ -105,8 +75,10 @@ public class AgentMonitorParser {
 
         private final byte[] body;
         private final ConvosoTime time;
-        private final Instant observedAt;
-        private final Instant sourceTime;
+        /** What agent timestamps are resolved against (see {@link ConvosoTime}). */
+        private final Instant reference;
+        private final Instant receivedAt;
+        private Instant sourceTime;
         private final List<AgentRow> agents = new ArrayList<>();
         private final Set<Long> userIds = new HashSet<>();
         private final List<Rejection> rejections = new ArrayList<>();
@@ -128,11 +100,11 @@ public class AgentMonitorParser {
         private CampaignCounters campaignCounters;
         private QueueCounters queueCounters;
 
-        AnswerReader(byte[] body, ConvosoTime time, Instant observedAt, Instant sourceTime) {
+        AnswerReader(byte[] body, ConvosoTime time, Instant reference, Instant receivedAt) {
             this.body = body;
             this.time = time;
-            this.observedAt = observedAt;
-            this.sourceTime = sourceTime;
+            this.reference = reference;
+            this.receivedAt = receivedAt;
         }
 
         ParseOutcome read() {
@@ -156,6 +128,7 @@ public class AgentMonitorParser {
             if (!sawEntries) {
                 return new RefusedAnswer("not an Agent Monitor answer: no data.entries object", null, null, head(body));
             }
+            Instant observedAt = sourceTime != null ? sourceTime : receivedAt;
             return new ParsedAnswer(observedAt, sourceTime, entriesSuccess, entriesCode, outOfFunds, availableAgents,
                     loggedInAgents, campaigns, queues, campaignsJson, queuesJson, callDataJson, List.copyOf(agents),
                     campaignCounters, queueCounters, List.copyOf(rejections), List.copyOf(unknownFields.values()));
@@ -252,7 +225,7 @@ public class AgentMonitorParser {
                     unknown("data.entries.agents[].", name, agent.get(name));
                 }
             }
-            LenientFields fields = new LenientFields(agent, time, observedAt);
+            LenientFields fields = new LenientFields(agent, time, reference);
             AgentRow row = AgentRows.read(fields);
             List<String> problems = fields.problems();
             if (problems.isEmpty() && row == null) {
@@ -283,7 +256,7 @@ public class AgentMonitorParser {
                     unknown(path + ".", name, counters.get(name));
                 }
             }
-            LenientFields campaignFields = new LenientFields(counters, time, observedAt);
+            LenientFields campaignFields = new LenientFields(counters, time, reference);
             CampaignCounters campaign = CounterBlocks.campaign(campaignFields);
             if (campaignFields.problems().isEmpty()) {
                 campaignCounters = campaign;
@@ -291,7 +264,7 @@ public class AgentMonitorParser {
                 rejections.add(new Rejection(path, "campaign counters: " + String.join("; ", campaignFields.problems()),
                         counters.toString()));
             }
-            LenientFields queueFields = new LenientFields(counters, time, observedAt);
+            LenientFields queueFields = new LenientFields(counters, time, reference);
             QueueCounters queue = CounterBlocks.queue(queueFields);
             if (queueFields.problems().isEmpty()) {
                 queueCounters = queue;
@@ -300,6 +273,9 @@ public class AgentMonitorParser {
                         counters.toString()));
             }
             JsonNode rawTime = counters.get(AgentMonitorFields.TIME);
+            if (rawTime != null && rawTime.isValueNode() && !rawTime.isNull()) {
+                sourceTime = parseSourceTime(rawTime.asString(), time, receivedAt);
+            }
             if (rawTime != null && !rawTime.isNull() && sourceTime == null && !rawTime.asString().isBlank()) {
                 rejections.add(new Rejection(path + ".time", "time: not a yyyy-MM-dd HH:mm:ss timestamp; the receive time was used",
                         rawTime.toString()));
@@ -326,7 +302,7 @@ public class AgentMonitorParser {
                         unknown(path + "[].", name, item.get(name));
                     }
                 }
-                LenientFields fields = new LenientFields(item, time, observedAt);
+                LenientFields fields = new LenientFields(item, time, reference);
                 Long id = fields.id("value");
                 String name = fields.text("name");
                 if (id == null && fields.problems().isEmpty()) {
@@ -353,7 +329,7 @@ public class AgentMonitorParser {
         }
 
         private Integer scalarInteger(String parent, String name, JsonNode node) {
-            LenientFields fields = new LenientFields(wrap(name, node), time, observedAt);
+            LenientFields fields = new LenientFields(wrap(name, node), time, reference);
             Integer value = fields.integer(name);
             if (!fields.problems().isEmpty()) {
                 rejections.add(new Rejection(parent + "." + name, String.join("; ", fields.problems()), node.toString()));

@@ -1,10 +1,12 @@
 package io.convosowarehouse.parse;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.List;
 
 /**
@@ -16,6 +18,20 @@ import java.util.List;
  * cannot have changed state after the moment the answer describes.
  */
 public record ConvosoTime(ZoneId zone) {
+
+    /** Whether a fall-back transition (a repeated local hour) lies within a day of either instant. */
+    public boolean fallBackNear(Instant first, Instant second) {
+        Instant from = (first.isBefore(second) ? first : second).minus(Duration.ofDays(1));
+        Instant to = (first.isBefore(second) ? second : first).plus(Duration.ofDays(1));
+        for (ZoneOffsetTransition transition = zone.getRules().nextTransition(from);
+                transition != null && !transition.getInstant().isAfter(to);
+                transition = zone.getRules().nextTransition(transition.getInstant())) {
+            if (transition.isOverlap()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public Instant toInstant(LocalDateTime local, Instant reference) {
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);

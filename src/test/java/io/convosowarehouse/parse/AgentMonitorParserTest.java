@@ -175,6 +175,20 @@ class AgentMonitorParserTest {
     }
 
     @Test
+    void onAFallBackNightAgentTimesAreResolvedAgainstTheAnswersOwnTime() throws IOException {
+        // 01:00-02:00 happens twice in Los Angeles on 2025-11-02; data.time 01:45 is read as 09:45Z (PST)
+        ObjectNode answer = example();
+        counters(answer).put("time", "2025-11-02 01:45:00");
+        agent(answer).put("last_state_change", "2025-11-02 01:50:00");
+        ParseOutcome outcome = parser.parse(mapper.writeValueAsBytes(answer), time, Instant.parse("2025-11-02T10:00:00Z"));
+
+        ParsedAnswer parsed = (ParsedAnswer) outcome;
+        assertThat(parsed.observedAt()).isEqualTo("2025-11-02T09:45:00Z");
+        // 01:50 PST (09:50Z) would be after the observation, so it is the first 01:50, PDT
+        assertThat(parsed.agents().get(0).lastStateChange()).isEqualTo("2025-11-02T08:50:00Z");
+    }
+
+    @Test
     void withoutDataTimeTheReceiveTimeIsTheObservationTime() throws IOException {
         ObjectNode answer = example();
         counters(answer).remove("time");
