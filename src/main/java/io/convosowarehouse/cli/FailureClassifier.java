@@ -25,6 +25,10 @@ final class FailureClassifier {
             if (t instanceof CommandFailure command) {
                 return new Classified(command.exitCode(), command.getMessage());
             }
+            if (t instanceof java.nio.file.FileSystemException file) {
+                return new Classified(ExitCode.USAGE, "cannot use the file " + file.getFile()
+                        + (file.getReason() == null ? "" : ": " + file.getReason()) + " (" + file.getClass().getSimpleName() + ")");
+            }
             if (t instanceof ConfigDataException config) {
                 return new Classified(ExitCode.USAGE, "configuration error: " + oneLine(config.getMessage()));
             }

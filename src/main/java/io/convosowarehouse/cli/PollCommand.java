@@ -36,7 +36,7 @@ class PollCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--scheduled-at", paramLabel = "ISO-8601",
-            description = "The first cycle's scheduled time (default: now, to the second); a cycle that completed is not run twice.")
+            description = "The first cycle's scheduled time (default: now, to the minute); a cycle that completed is not run twice.")
     Instant scheduledAt;
 
     @Option(names = "--samples", defaultValue = "1", description = "Cycles to take in this run (default ${DEFAULT-VALUE}).")
@@ -61,41 +61,50 @@ class PollCommand implements Callable<Integer> {
             }
             Clock clock = context.getBean(Clock.class);
             Instant started = clock.instant();
-            Instant first = scheduledAt != null ? scheduledAt : started.truncatedTo(ChronoUnit.SECONDS);
+            // to the minute, so a retry of the same scheduled run is the same job instance
+            Instant first = scheduledAt != null ? scheduledAt : started.truncatedTo(ChronoUnit.MINUTES);
+            Instant deadline = started.plus(runDeadline);
             List<AccountSettings> accounts = common.selectedAccounts(context);
             PollRunner runner = context.getBean(PollRunner.class);
             StopSignal stop = context.getBean(StopSignal.class);
             ExitCode exit = null;
             CycleCounts total = CycleCounts.NONE;
             int taken = 0;
-            for (int sample = 0; sample < samples && !stop.requested(); sample++) {
-                Instant due = first.plus(every.multipliedBy(sample));
-                // wait for the sample's time on the real clock, measured from the run's start
-                if (sample > 0 && stop.awaitStop(Duration.between(clock.instant(), started.plus(every.multipliedBy(sample))))) {
-                    break;
+            try {
+                for (int sample = 0; sample < samples && !stop.requested(); sample++) {
+                    Instant due = first.plus(every.multipliedBy(sample));
+                    // wait for the sample's time on the real clock, measured from the run's start
+                    if (sample > 0 && stop.awaitStop(Duration.between(clock.instant(), started.plus(every.multipliedBy(sample))))) {
+                        break;
+                    }
+                    for (AccountResult result : runner.poll(accounts, due, deadline)) {
+                        ExitCode code = report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+                        exit = exit == null ? code : exit.combine(code);
+                        total = total.plus(result.counts());
+                    }
+                    taken++;
                 }
-                for (AccountResult result : runner.poll(accounts, due)) {
-                    ExitCode code = report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
-                    exit = exit == null ? code : exit.combine(code);
-                    total = total.plus(result.counts());
+                if (stop.requested()) {
+                    exit = ExitCode.STOPPED;
+                } else {
+                    context.getBean(PartitionRetention.class).apply(clock.instant());
                 }
-                taken++;
+                return (exit == null ? ExitCode.OK : exit).code();
+            } catch (RuntimeException e) {
+                exit = FailureClassifier.classify(e).exitCode();
+                throw e;
+            } finally {
+                // every run ends with its summary, a failed one too
+                RunSummaryLog.write(accounts.stream().map(AccountSettings::name).toList(), taken, total,
+                        context.getBean(AgentMonitorClient.class).retries(), Duration.between(started, clock.instant()),
+                        (exit == null ? ExitCode.OK : exit).code());
             }
-            if (stop.requested()) {
-                exit = ExitCode.STOPPED;
-            } else {
-                context.getBean(PartitionRetention.class).apply(clock.instant());
-            }
-            int exitCode = (exit == null ? ExitCode.OK : exit).code();
-            RunSummaryLog.write(accounts.stream().map(AccountSettings::name).toList(), taken, total,
-                    context.getBean(AgentMonitorClient.class).retries(), Duration.between(started, clock.instant()), exitCode);
-            return exitCode;
         }
     }
 
     private static ExitCode report(AccountResult result, PrintWriter out, PrintWriter err) {
         ExitCode code = switch (result.outcome()) {
-            case COMPLETED, ALREADY_DONE -> ExitCode.OK;
+            case COMPLETED, ALREADY_DONE, RUNNING_ELSEWHERE -> ExitCode.OK;
             case PARTIAL -> ExitCode.PARTIAL;
             case SOURCE_FAILED -> ExitCode.SOURCE;
             case DATABASE_FAILED -> ExitCode.DATABASE;

@@ -69,6 +69,8 @@ public final class WarehouseCommandLine implements Runnable {
                     return ExitCode.USAGE.code();
                 })
                 .setExecutionExceptionHandler(reportFailure(err));
+        // every command answers --help, as the README says
+        commandLine.getSubcommands().values().forEach(command -> command.getCommandSpec().mixinStandardHelpOptions(true));
         return commandLine.execute(args);
     }
 

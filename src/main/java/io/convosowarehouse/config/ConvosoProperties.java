@@ -50,6 +50,18 @@ public record ConvosoProperties(
 
     /** The configured accounts, each complete. */
     public List<AccountSettings> resolvedAccounts() {
+        List<AccountSettings> resolved = resolve();
+        for (AccountSettings account : resolved) {
+            URI url = account.baseUrl();
+            if (url == null || url.getHost() == null || !List.of("http", "https").contains(url.getScheme())) {
+                throw new IllegalArgumentException("the base URL of account " + account.name()
+                        + " must be an http(s) URL with a host, such as https://api.convoso.com (CONVOSO_BASE_URL)");
+            }
+        }
+        return resolved;
+    }
+
+    private List<AccountSettings> resolve() {
         if (accounts == null || accounts.isEmpty()) {
             return List.of(new AccountSettings(account, baseUrl, authToken, timeZone,
                     ScopeSelection.parse(campaigns, "convoso.campaigns"), ScopeSelection.parse(queues, "convoso.queues")));

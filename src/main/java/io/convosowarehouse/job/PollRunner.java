@@ -36,7 +36,7 @@ public class PollRunner {
     }
 
     public enum Outcome {
-        COMPLETED, PARTIAL, SOURCE_FAILED, DATABASE_FAILED, ALREADY_DONE, STOPPED
+        COMPLETED, PARTIAL, SOURCE_FAILED, DATABASE_FAILED, ALREADY_DONE, RUNNING_ELSEWHERE, STOPPED
     }
 
     private final JobOperator jobOperator;
@@ -56,8 +56,13 @@ public class PollRunner {
         this.stopSignal = stopSignal;
     }
 
+    /** One cycle per account, all of it (retries included) over by the run deadline from now. */
     public List<AccountResult> poll(List<AccountSettings> accounts, Instant scheduledAt) {
-        Instant deadline = clock.instant().plus(properties.runDeadline());
+        return poll(accounts, scheduledAt, clock.instant().plus(properties.runDeadline()));
+    }
+
+    /** One cycle per account, over by {@code deadline}: a run of several samples shares one. */
+    public List<AccountResult> poll(List<AccountSettings> accounts, Instant scheduledAt, Instant deadline) {
         List<AccountResult> results = new ArrayList<>();
         for (AccountSettings account : accounts) {
             if (stopSignal.requested()) {
@@ -81,8 +86,8 @@ public class PollRunner {
             return new AccountResult(account.name(), Outcome.ALREADY_DONE,
                     "the cycle scheduled at " + scheduledAt + " already completed; nothing to do", CycleCounts.NONE);
         } catch (JobExecutionAlreadyRunningException e) {
-            return new AccountResult(account.name(), Outcome.SOURCE_FAILED,
-                    "the cycle scheduled at " + scheduledAt + " is running in another process", CycleCounts.NONE);
+            return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE,
+                    "the cycle scheduled at " + scheduledAt + " is running in another process, which owns it", CycleCounts.NONE);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new IllegalStateException("cannot start the poll job: " + e.getMessage(), e);
         }
@@ -129,8 +134,13 @@ public class PollRunner {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            if (isDatabaseFailure(failure)) {
+                // the other accounts of the run still get their cycle
+                return new AccountResult(account.name(), Outcome.DATABASE_FAILED, "database error: "
+                        + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure).getMessage(), counts);
+            }
             if (failure instanceof RuntimeException runtime) {
-                throw runtime; // classified into an exit code by the command line
+                throw runtime; // a defect: classified into an exit code by the command line
             }
             return new AccountResult(account.name(), Outcome.DATABASE_FAILED,
                     "the poll job ended " + execution.getStatus() + (failure == null ? "" : ": " + failure.getMessage()), counts);
@@ -143,6 +153,16 @@ public class PollRunner {
             default -> Outcome.COMPLETED;
         };
         return new AccountResult(account.name(), outcome, exitDescription(execution), counts);
+    }
+
+    private static boolean isDatabaseFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.dao.DataAccessException || t instanceof org.jooq.exception.DataAccessException
+                    || t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String exitDescription(JobExecution execution) {

@@ -115,7 +115,7 @@ final class AgentSnapshotCopy {
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STATEMENT, new ByteArrayInputStream(bytes));
             } catch (IOException e) {
-                throw new IllegalStateException("COPY into agent_snapshot failed", e);
+                throw new org.jooq.exception.DataAccessException("COPY into agent_snapshot failed: " + e.getMessage(), e);
             }
         });
     }

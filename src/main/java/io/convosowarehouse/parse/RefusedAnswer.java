@@ -5,9 +5,4 @@ package io.convosowarehouse.parse;
  * a body that is not JSON, or JSON that is not an Agent Monitor answer.
  */
 public record RefusedAnswer(String reason, Integer apiCode, String apiText, String fragment) implements ParseOutcome {
-
-    /** True when the API itself said no, as opposed to an answer we could not read. */
-    public boolean saidByApi() {
-        return apiCode != null || apiText != null;
-    }
 }

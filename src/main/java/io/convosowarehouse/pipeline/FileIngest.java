@@ -20,14 +20,15 @@ import io.convosowarehouse.source.Scope;
 public class FileIngest {
 
     /** What one file gave. A file fails as a whole only when none of its answers could be loaded. */
-    public record FileResult(Path file, int loaded, int duplicates, int agents, int rejected, List<String> failures) {
+    public record FileResult(Path file, int loaded, int duplicates, int agents, int rejected, List<String> failures,
+            int databaseFailures) {
 
         public boolean failed() {
             return loaded + duplicates == 0 && !failures.isEmpty();
         }
 
         public boolean databaseFailed() {
-            return failures.stream().anyMatch(f -> f.contains("database error"));
+            return databaseFailures > 0;
         }
     }
 
@@ -56,7 +57,8 @@ public class FileIngest {
         } catch (IOException e) {
             tally.failures.add(file + ": cannot read: " + e.getMessage());
         }
-        return new FileResult(file, tally.loaded, tally.duplicates, tally.agents, tally.rejected, List.copyOf(tally.failures));
+        return new FileResult(file, tally.loaded, tally.duplicates, tally.agents, tally.rejected, List.copyOf(tally.failures),
+                tally.databaseFailures);
     }
 
     private final class Tally {
@@ -64,6 +66,7 @@ public class FileIngest {
         int duplicates;
         int agents;
         int rejected;
+        int databaseFailures;
         final List<String> failures = new ArrayList<>();
 
         void add(ReceivedAnswer answer, AccountSettings account) {
@@ -80,6 +83,7 @@ public class FileIngest {
                     case REFUSED -> failures.add(where + ": " + outcome.reason());
                 }
             } catch (DataAccessException e) {
+                databaseFailures++;
                 failures.add(where + ": database error: " + e.getMostSpecificCause().getMessage());
             }
         }

@@ -54,7 +54,14 @@ public class AgentMonitorClient {
      */
     public ReceivedAnswer fetch(AccountSettings account, Scope scope, Instant deadline) throws SourceException {
         AgentMonitorRequest request = AgentMonitorRequest.of(account, scope);
-        HttpRequest httpRequest = HttpRequest.newBuilder(request.uri())
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(request.uri());
+        } catch (IllegalArgumentException e) {
+            // the JDK's message would quote the whole URI, token included
+            throw new SourceException(account.name() + " " + scope + ": cannot call " + request + ": not an http(s) URL with a host");
+        }
+        HttpRequest httpRequest = builder
                 .timeout(settings.readTimeout())
                 .header("Accept", "application/json")
                 .GET()
@@ -78,7 +85,7 @@ public class AgentMonitorClient {
                 retryAfter = response.headers().firstValue("Retry-After");
                 if (!RetryPolicy.isRetryableStatus(status)) {
                     throw new SourceException(account.name() + " " + scope + ": " + failure + " from " + request
-                            + (status == 401 || status == 403 ? "; check CONVOSO_AUTH_TOKEN" : ""), status);
+                            + (status == 401 || status == 403 ? "; check CONVOSO_AUTH_TOKEN" : ""));
                 }
             } catch (HttpTimeoutException e) {
                 failure = "timed out";
@@ -88,14 +95,14 @@ public class AgentMonitorClient {
                 failure = "I/O error (" + e.getClass().getSimpleName() + ")";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SourceException(account.name() + " " + scope + ": interrupted while calling " + request, null);
+                throw new SourceException(account.name() + " " + scope + ": interrupted while calling " + request);
             }
             Duration pause = retryPolicy.backoff(attempt, retryAfter, clock.instant(), jitter);
             boolean pastDeadline = clock.instant().plus(pause).isAfter(deadline);
             if (attempt >= retryPolicy.maxAttempts() || pastDeadline) {
                 throw new SourceException(account.name() + " " + scope + ": " + failure + " from " + request + " after "
                         + attempt + (attempt == 1 ? " attempt" : " attempts")
-                        + (pastDeadline && attempt < retryPolicy.maxAttempts() ? " (run deadline reached)" : ""), status);
+                        + (pastDeadline && attempt < retryPolicy.maxAttempts() ? " (run deadline reached)" : ""));
             }
             log.warn("{} {}: {} from {}; retrying in {} ms (attempt {} of {})", account.name(), scope, failure, request,
                     pause.toMillis(), attempt + 1, retryPolicy.maxAttempts());
@@ -114,7 +121,7 @@ public class AgentMonitorClient {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SourceException("interrupted while waiting to retry", null);
+            throw new SourceException("interrupted while waiting to retry");
         }
     }
 }

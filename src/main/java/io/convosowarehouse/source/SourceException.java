@@ -6,14 +6,7 @@ package io.convosowarehouse.source;
  */
 public class SourceException extends Exception {
 
-    private final Integer httpStatus;
-
-    public SourceException(String message, Integer httpStatus) {
+    public SourceException(String message) {
         super(message);
-        this.httpStatus = httpStatus;
-    }
-
-    public Integer httpStatus() {
-        return httpStatus;
     }
 }

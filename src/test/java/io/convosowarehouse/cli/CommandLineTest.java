@@ -67,6 +67,35 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandExplainsItselfWithHelp() {
+        for (String command : java.util.List.of("migrate", "poll", "ingest", "report", "rebuild-derived", "replay", "export-raw",
+                "simulate", "demo")) {
+            Cli.Result help = Cli.run(Map.of(), command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: convoso-warehouse " + command);
+        }
+    }
+
+    @Test
+    void badPathsAccountsAndUrlsAreUsageErrorsThatNeverShowTheToken() {
+        Cli.Result unwritable = Cli.run(database.springProperties(), "export-raw", "--from", "2025-01-01T00:00:00Z",
+                "--to", "2025-01-02T00:00:00Z", "--out", "/no/such/dir/archive.ndjson.gz");
+        assertThat(unwritable.exitCode()).isEqualTo(2);
+        assertThat(unwritable.err()).contains("cannot use the file /no/such/dir/archive.ndjson.gz");
+
+        Cli.Result unknownAccount = Cli.run(database.springProperties(), "report", "shift_summary", "--from", "2025-05-28",
+                "--to", "2025-05-29", "--account", "nobody");
+        assertThat(unknownAccount.exitCode()).isEqualTo(2);
+        assertThat(unknownAccount.err()).contains("no account named 'nobody'");
+
+        Cli.Result badUrl = Cli.run(Cli.merge(database.springProperties(), Map.of("convoso.base-url", "https:/api.convoso.com",
+                "convoso.auth-token", "tk_live_secret_0123456789")), "poll");
+        assertThat(badUrl.exitCode()).isEqualTo(2);
+        assertThat(badUrl.err()).contains("must be an http(s) URL with a host");
+        assertThat(badUrl.all()).doesNotContain("tk_live_secret_0123456789");
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
