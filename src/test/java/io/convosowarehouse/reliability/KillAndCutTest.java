@@ -1,0 +1,127 @@
+package io.convosowarehouse.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.convosowarehouse.simulator.AgentFilter;
+import io.convosowarehouse.simulator.ContactCenter;
+import io.convosowarehouse.simulator.SimulatorSettings;
+import io.convosowarehouse.testsupport.TestDatabase;
+
+/**
+ * The job as a real process, killed with SIGKILL at several moments of a long ingest, and its
+ * database connections cut mid-load: no partial snapshot, no orphan row, and the next run loads the
+ * rest with no duplicate.
+ */
+class KillAndCutTest {
+
+    private static final int ANSWERS = 60;
+    private static TestDatabase database;
+    private static Path answers;
+
+    @BeforeAll
+    static void writeAnHourOfAnswers(@TempDir Path dir) throws IOException {
+        database = TestDatabase.migrated("kill_and_cut");
+        ContactCenter center = new ContactCenter(new SimulatorSettings(0, "t", 400, 3, 4, 11,
+                SimulatorSettings.defaults().timeZone(), SimulatorSettings.defaults().start(), 1, 0, 0, 0, 0, 0, false));
+        StringBuilder lines = new StringBuilder();
+        for (int minute = 0; minute < ANSWERS; minute++) {
+            LocalDateTime at = LocalDateTime.parse("2025-05-28T10:00:00").plusMinutes(minute);
+            lines.append("{\"received_at\":\"").append(at.plusHours(7)).append(":05Z\",\"scope\":\"account\",\"body\":")
+                    .append(new String(center.answerBytes(at, AgentFilter.none()), StandardCharsets.UTF_8)).append("}\n");
+        }
+        answers = dir.resolve("hour.ndjson");
+        Files.writeString(answers, lines);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void killMinusNineAtSeveralMomentsLeavesNothingPartialAndTheNextRunCompletesExactlyOnce() throws Exception {
+        long[] loadedBeforeKill = {5, 20, 40};
+        int[] extraMillis = {0, 17, 33}; // land at different points inside a snapshot's load
+        for (int kill = 0; kill < loadedBeforeKill.length; kill++) {
+            Process ingest = start("ingest", answers.toString());
+            waitForSnapshots(loadedBeforeKill[kill]);
+            Thread.sleep(extraMillis[kill]);
+            ingest.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the job itself
+            assertThat(ingest.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertConsistent();
+            long loaded = database.count("warehouse.snapshot");
+            assertThat(loaded).as("killed mid-run").isBetween(loadedBeforeKill[kill], (long) ANSWERS - 1);
+            System.out.printf("kill -9 with %d of %d answers loaded: all whole%n", loaded, ANSWERS);
+        }
+        Process finish = start("ingest", answers.toString());
+        assertThat(finish.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(finish.exitValue()).isZero();
+        assertConsistent();
+        assertThat(database.count("warehouse.snapshot")).isEqualTo(ANSWERS);
+        assertThat(count("select count(distinct observed_at) from warehouse.snapshot")).isEqualTo(ANSWERS);
+        assertThat(database.count("ingest.raw_payload")).isEqualTo(ANSWERS);
+    }
+
+    @Test
+    void cuttingTheDatabaseConnectionsMidLoadFailsCleanlyWithExitCode4() throws Exception {
+        database.dsl().execute("truncate warehouse.snapshot, warehouse.agent_snapshot, warehouse.campaign_stats, "
+                + "warehouse.queue_stats, warehouse.agent_state_interval, warehouse.agent_shift, ingest.raw_payload, "
+                + "ingest.rejected_record");
+        Process ingest = start("ingest", answers.toString());
+        waitForSnapshots(3);
+        // what a database restart or a network cut does to the job's sessions
+        database.dsl().execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                + "where datname = current_database() and pid <> pg_backend_pid() and application_name = 'PostgreSQL JDBC Driver'");
+        assertThat(ingest.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(ingest.exitValue()).as("some answers loaded, the cut ones failed: partial or database error")
+                .isIn(4, 5);
+        assertConsistent();
+    }
+
+    /** Every snapshot whole, every archived loaded answer backed by its snapshot, no orphan rows. */
+    private static void assertConsistent() {
+        assertThat(count("select count(*) from warehouse.snapshot s where s.agent_count <> "
+                + "(select count(*) from warehouse.agent_snapshot a where a.snapshot_id = s.snapshot_id)")).isZero();
+        assertThat(count("select count(*) from warehouse.snapshot s where not exists "
+                + "(select 1 from warehouse.campaign_stats c where c.snapshot_id = s.snapshot_id)")).isZero();
+        assertThat(count("select count(*) from warehouse.agent_snapshot a where not exists "
+                + "(select 1 from warehouse.snapshot s where s.snapshot_id = a.snapshot_id)")).isZero();
+        assertThat(count("select count(*) from ingest.raw_payload r where r.outcome = 'loaded' and not exists "
+                + "(select 1 from warehouse.snapshot s where s.snapshot_id = r.snapshot_id)")).isZero();
+        assertThat(count("select count(*) - count(distinct (observed_at, payload_hash)) from warehouse.snapshot")).isZero();
+    }
+
+    private static void waitForSnapshots(long snapshots) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (database.count("warehouse.snapshot") < snapshots && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static long count(String sql) {
+        return ((Number) database.dsl().fetchValue(sql)).longValue();
+    }
+
+    private static Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dspring.flyway.enabled=false"));
+        database.springProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("io.convosowarehouse.ConvosoWarehouse");
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+}
