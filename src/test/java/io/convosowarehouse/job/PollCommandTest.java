@@ -86,6 +86,32 @@ class PollCommandTest {
     }
 
     @Test
+    void aCycleLeftStartedByAProcessThatDiedIsRecoveredAndRunAgain() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            String scheduledAt = nextCycle();
+            assertThat(poll(api, Map.of(), "--scheduled-at", scheduledAt).exitCode()).isZero();
+            // what kill -9 in the middle of the cycle leaves in the job repository
+            database.dsl().execute("""
+                    update batch.batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null,
+                        last_updated = now() - interval '10 minutes'
+                    where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution)""");
+            database.dsl().execute("""
+                    update batch.batch_step_execution set status = 'STARTED', end_time = null
+                    where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution)""");
+
+            Cli.Result again = poll(api, Map.of(), "--scheduled-at", scheduledAt);
+
+            assertThat(again.exitCode()).as(again.all()).isZero();
+            assertThat(again.out()).contains("marking it FAILED and restarting");
+            assertThat(database.dsl().fetch("""
+                    select e.status from batch.batch_job_execution e
+                    where e.job_instance_id = (select job_instance_id from batch.batch_job_execution
+                                               where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution))
+                    order by e.job_execution_id""").getValues(0, String.class)).containsExactly("FAILED", "COMPLETED");
+        }
+    }
+
+    @Test
     void successFalseFailsCleanlyWithExitCode3AndIsKeptAsARejectedAnswer() throws Exception {
         String refusal = "{\"success\":false,\"code\":401,\"text\":\"Invalid auth token\"}";
         try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(refusal))) {
