@@ -79,16 +79,33 @@ changes as (
     where pieces.piece_end < pieces.bucket_start + interval '15 minutes'
 ),
 
-concurrency as (
+-- the net change at each instant: within an instant the leavings come first, so the count after all
+-- of them is the highest the instant reaches; summing per instant first leaves far fewer rows to sort
+instant_changes as (
     select
         changes.account_id,
         changes.bucket_start,
         changes.status_group,
-        sum(changes.change) over (
-            partition by changes.account_id, changes.bucket_start, changes.status_group
-            order by changes.at, changes.change
-            rows between unbounded preceding and current row) as agents
+        changes.at,
+        sum(changes.change) as net_change
     from changes
+    group by
+        changes.account_id,
+        changes.bucket_start,
+        changes.status_group,
+        changes.at
+),
+
+concurrency as (
+    select
+        instant_changes.account_id,
+        instant_changes.bucket_start,
+        instant_changes.status_group,
+        sum(instant_changes.net_change) over (
+            partition by instant_changes.account_id, instant_changes.bucket_start, instant_changes.status_group
+            order by instant_changes.at
+            rows between unbounded preceding and current row) as agents
+    from instant_changes
 ),
 
 peaks as (
