@@ -4,7 +4,8 @@
 -- Parameters:
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
--- Source: reporting.agent_state_daily (status intervals cut at local midnight)
+-- Source: reporting.agent_state_days, the function behind reporting.agent_state_daily, for the period's
+--   days only (status intervals cut at local midnight)
 -- Columns:
 --   account_name, local_date, user_id, user_full_name, logged_in_sec, ready_sec, wait_sec,
 --   incall_sec, dispo_sec, paused_sec, dead_sec, other_sec, occupancy_pct, utilization_pct
@@ -31,8 +32,10 @@ parameters as (
 agent_days as (
     select
         agent_state_daily.*
-    from reporting.agent_state_daily as agent_state_daily
-        inner join parameters on parameters.account_id = agent_state_daily.account_id
+    from parameters
+        -- reporting.agent_state_daily for this account and the local days the period touches only
+        cross join lateral reporting.agent_state_days(parameters.account_id, parameters.from_local::date, parameters.to_local::date + 1)
+            as agent_state_daily
     where agent_state_daily.local_date >= parameters.from_local
         and agent_state_daily.local_date < parameters.to_local
 )

@@ -7,7 +7,7 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 --   bucket    bucket length in minutes: 15, 30, 60 (default: an hour) or 1440 (a local day)
--- Source: reporting.campaign_counter_delta
+-- Source: reporting.campaign_counter_deltas (the function behind reporting.campaign_counter_delta, for the period only)
 -- Columns:
 --   account_name, campaign_id, campaign_name, bucket_start_local, utc_offset, calls, answered,
 --   dropped, answer_pct, drop_pct, dropped_of_answered_pct, dialable_leads, hopper, min_hopper, polls
@@ -58,16 +58,18 @@ campaign_counters as (
         campaign_counter_delta.account_id,
         campaign_counter_delta.campaign_id,
         campaign_counter_delta.observed_at,
+        -- the quarter hour it falls in, so buckets join on equality rather than on a range
+        date_bin(interval '15 minutes', campaign_counter_delta.observed_at, timestamptz '2000-01-01 00:00:00+00') as quarter_start,
         campaign_counter_delta.calls_delta,
         campaign_counter_delta.answered_delta,
         campaign_counter_delta.dropped_delta,
         campaign_counter_delta.dialable_leads,
         campaign_counter_delta.hopper
-    from reporting.campaign_counter_delta as campaign_counter_delta
-        inner join parameters on parameters.account_id = campaign_counter_delta.account_id
+    from parameters
+        -- reporting.campaign_counter_delta for this account and period only (the deltas still reach back before it)
+        cross join lateral reporting.campaign_counter_deltas(parameters.account_id, parameters.from_at - interval '15 minutes', parameters.to_at)
+            as campaign_counter_delta
     where campaign_counter_delta.scope_kind in ('account', 'campaign')
-        and campaign_counter_delta.observed_at >= parameters.from_at - interval '15 minutes'
-        and campaign_counter_delta.observed_at < parameters.to_at
 ),
 
 quarter_hours as (
@@ -114,8 +116,7 @@ campaign_buckets as (
         count(*) as polls
     from quarter_hours
         inner join campaign_counters on campaign_counters.account_id = quarter_hours.account_id
-            and campaign_counters.observed_at >= quarter_hours.quarter_start
-            and campaign_counters.observed_at < quarter_hours.quarter_start + interval '15 minutes'
+            and campaign_counters.quarter_start = quarter_hours.quarter_start
     group by
         quarter_hours.account_id,
         campaign_counters.campaign_id,

@@ -118,14 +118,16 @@ account_counters as (
     select
         campaign_counter_delta.account_id,
         campaign_counter_delta.observed_at,
+        -- the quarter hour it falls in, so buckets join on equality rather than on a range
+        date_bin(interval '15 minutes', campaign_counter_delta.observed_at, timestamptz '2000-01-01 00:00:00+00') as quarter_start,
         campaign_counter_delta.calls_delta,
         campaign_counter_delta.answered_delta,
         campaign_counter_delta.dropped_delta
-    from reporting.campaign_counter_delta as campaign_counter_delta
-        inner join parameters on parameters.account_id = campaign_counter_delta.account_id
+    from parameters
+        -- reporting.campaign_counter_delta for this account and period only (the deltas still reach back before it)
+        cross join lateral reporting.campaign_counter_deltas(parameters.account_id, parameters.from_at - interval '15 minutes', parameters.to_at)
+            as campaign_counter_delta
     where campaign_counter_delta.scope_kind = 'account'
-        and campaign_counter_delta.observed_at >= parameters.from_at - interval '15 minutes'
-        and campaign_counter_delta.observed_at < parameters.to_at
 ),
 
 calls_per_bucket as (
@@ -137,8 +139,7 @@ calls_per_bucket as (
         sum(account_counters.dropped_delta) as dropped
     from quarter_hours
         inner join account_counters on account_counters.account_id = quarter_hours.account_id
-            and account_counters.observed_at >= quarter_hours.quarter_start
-            and account_counters.observed_at < quarter_hours.quarter_start + interval '15 minutes'
+            and account_counters.quarter_start = quarter_hours.quarter_start
     group by
         quarter_hours.account_id,
         quarter_hours.bucket_start

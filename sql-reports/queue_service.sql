@@ -7,7 +7,7 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 --   bucket    bucket length in minutes: 15, 30 or 60 (default 60)
--- Source: reporting.queue_counter_delta
+-- Source: reporting.queue_counter_deltas (the function behind reporting.queue_counter_delta, for the period only)
 -- Columns:
 --   account_name, queue_id, queue_name, bucket_start_local, utc_offset, calls, answered, dropped,
 --   answer_pct, drop_pct, peak_calls_waiting, polls
@@ -57,15 +57,17 @@ queue_counters as (
         queue_counter_delta.account_id,
         queue_counter_delta.queue_id,
         queue_counter_delta.observed_at,
+        -- the quarter hour it falls in, so buckets join on equality rather than on a range
+        date_bin(interval '15 minutes', queue_counter_delta.observed_at, timestamptz '2000-01-01 00:00:00+00') as quarter_start,
         queue_counter_delta.calls_delta,
         queue_counter_delta.answered_delta,
         queue_counter_delta.dropped_delta,
         queue_counter_delta.calls_waiting_in
-    from reporting.queue_counter_delta as queue_counter_delta
-        inner join parameters on parameters.account_id = queue_counter_delta.account_id
+    from parameters
+        -- reporting.queue_counter_delta for this account and period only (the deltas still reach back before it)
+        cross join lateral reporting.queue_counter_deltas(parameters.account_id, parameters.from_at - interval '15 minutes', parameters.to_at)
+            as queue_counter_delta
     where queue_counter_delta.scope_kind in ('account', 'queue')
-        and queue_counter_delta.observed_at >= parameters.from_at - interval '15 minutes'
-        and queue_counter_delta.observed_at < parameters.to_at
 ),
 
 quarter_hours as (
@@ -110,8 +112,7 @@ queue_buckets as (
         count(*) as polls
     from quarter_hours
         inner join queue_counters on queue_counters.account_id = quarter_hours.account_id
-            and queue_counters.observed_at >= quarter_hours.quarter_start
-            and queue_counters.observed_at < quarter_hours.quarter_start + interval '15 minutes'
+            and queue_counters.quarter_start = quarter_hours.quarter_start
     group by
         quarter_hours.account_id,
         queue_counters.queue_id,

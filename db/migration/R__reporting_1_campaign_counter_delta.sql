@@ -3,7 +3,45 @@
 -- reset at the account's local midnight, so the delta is: the new value when the local day changed
 -- or the counter went down (a reset), else new - previous. Calls between the last answer before
 -- midnight and midnight itself cannot be seen and are lost; the first answer ever has no delta.
-create or replace view reporting.campaign_counter_delta as
+-- The logic is a function so that reports read only the answers of their period (plus the one
+-- previous answer per series a delta needs); the view is the function over all time, for BI tools.
+create or replace function reporting.campaign_counter_deltas(p_account_id smallint, p_from timestamptz, p_to timestamptz)
+returns table (
+    account_id              smallint,
+    account_name            text,
+    time_zone               text,
+    snapshot_id             bigint,
+    scope_kind              text,
+    scope_id                text,
+    campaign_id             bigint,
+    observed_at             timestamptz,
+    observed_local          timestamp,
+    observed_local_date     date,
+    previous_observed_at    timestamptz,
+    seconds_since_previous  numeric,
+    is_new_day              boolean,
+    calls_today             integer,
+    answered                integer,
+    dropped                 integer,
+    manual_calls_today      integer,
+    calls_delta             integer,
+    answered_delta          integer,
+    dropped_delta           integer,
+    manual_calls_delta      integer,
+    dialable_leads          bigint,
+    hopper                  integer,
+    calls_waiting_in        integer,
+    calls_waiting_out       integer,
+    agent_total             integer,
+    agent_ready             integer,
+    agent_incall            integer,
+    agent_paused            integer,
+    agent_dispo             integer,
+    agent_dead              integer
+)
+language sql
+stable
+as $$
 with
 
 accounts as (
@@ -12,6 +50,7 @@ accounts as (
         account.account_name,
         account.time_zone
     from warehouse.account as account
+    where p_account_id is null or account.account_id = p_account_id
 ),
 
 snapshots as (
@@ -23,6 +62,40 @@ snapshots as (
     from warehouse.snapshot as snapshot
 ),
 
+-- the series polled in the period, and for each the last answer before p_from: the delta of the
+-- period's first answer needs it
+period_series as (
+    select distinct
+        campaign_stats.account_id,
+        snapshots.scope_kind,
+        snapshots.scope_id
+    from warehouse.campaign_stats as campaign_stats
+        -- the table rather than the snapshots CTE, which a second reference would materialize whole
+        inner join warehouse.snapshot as snapshots on snapshots.snapshot_id = campaign_stats.snapshot_id
+    where (p_account_id is null or campaign_stats.account_id = p_account_id)
+        and campaign_stats.observed_at >= p_from
+        and campaign_stats.observed_at < p_to
+),
+
+look_back as (
+    select
+        min(previous_answer.observed_at) as look_back_from
+    from period_series
+        cross join lateral (
+            select campaign_stats.observed_at
+            from warehouse.campaign_stats as campaign_stats
+                inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = campaign_stats.snapshot_id
+            where campaign_stats.account_id = period_series.account_id
+                and campaign_stats.observed_at < p_from
+                and snapshot.scope_kind = period_series.scope_kind
+                and snapshot.scope_id = period_series.scope_id
+            order by campaign_stats.observed_at desc
+            limit 1
+        ) as previous_answer
+),
+
+-- the period's answers and everything since the earliest look-back answer: every series then
+-- holds its previous answer, so lag() gives the same values as over all history
 campaign_stats as (
     select
         campaign_stats.snapshot_id,
@@ -44,6 +117,10 @@ campaign_stats as (
         campaign_stats.agent_dispo,
         campaign_stats.agent_dead
     from warehouse.campaign_stats as campaign_stats
+        cross join look_back
+    where (p_account_id is null or campaign_stats.account_id = p_account_id)
+        and campaign_stats.observed_at >= coalesce(look_back.look_back_from, p_from)
+        and campaign_stats.observed_at < p_to
 ),
 
 -- one series per scope that was polled: the account-wide answer and each campaign's own answer
@@ -126,7 +203,46 @@ select
     resets.agent_paused,
     resets.agent_dispo,
     resets.agent_dead
-from resets;
+from resets
+where resets.observed_at >= p_from
+$$;
+comment on function reporting.campaign_counter_deltas(smallint, timestamptz, timestamptz) is 'Rows of reporting.campaign_counter_delta for one account (NULL = all) observed in [p_from, p_to), deltas taken from the previous answer even when it is before p_from.';
+
+create or replace view reporting.campaign_counter_delta as
+select
+    campaign_counter_deltas.account_id,
+    campaign_counter_deltas.account_name,
+    campaign_counter_deltas.time_zone,
+    campaign_counter_deltas.snapshot_id,
+    campaign_counter_deltas.scope_kind,
+    campaign_counter_deltas.scope_id,
+    campaign_counter_deltas.campaign_id,
+    campaign_counter_deltas.observed_at,
+    campaign_counter_deltas.observed_local,
+    campaign_counter_deltas.observed_local_date,
+    campaign_counter_deltas.previous_observed_at,
+    campaign_counter_deltas.seconds_since_previous,
+    campaign_counter_deltas.is_new_day,
+    campaign_counter_deltas.calls_today,
+    campaign_counter_deltas.answered,
+    campaign_counter_deltas.dropped,
+    campaign_counter_deltas.manual_calls_today,
+    campaign_counter_deltas.calls_delta,
+    campaign_counter_deltas.answered_delta,
+    campaign_counter_deltas.dropped_delta,
+    campaign_counter_deltas.manual_calls_delta,
+    campaign_counter_deltas.dialable_leads,
+    campaign_counter_deltas.hopper,
+    campaign_counter_deltas.calls_waiting_in,
+    campaign_counter_deltas.calls_waiting_out,
+    campaign_counter_deltas.agent_total,
+    campaign_counter_deltas.agent_ready,
+    campaign_counter_deltas.agent_incall,
+    campaign_counter_deltas.agent_paused,
+    campaign_counter_deltas.agent_dispo,
+    campaign_counter_deltas.agent_dead
+from reporting.campaign_counter_deltas(null, '-infinity', 'infinity') as campaign_counter_deltas;
+
 
 comment on view reporting.campaign_counter_delta is 'One row per answer''s campaign counters, with the calls since the previous answer of the same scope (daily reset at local midnight detected).';
 comment on column reporting.campaign_counter_delta.account_id is 'The account (warehouse.account).';

@@ -1,7 +1,35 @@
 -- reporting.queue_counter_delta: each answer's queue counters next to the previous answer of the same
 -- scope, with the same daily-reset rule as reporting.campaign_counter_delta, and the inbound calls
 -- waiting that the same answer reported.
-create or replace view reporting.queue_counter_delta as
+-- The logic is a function so that reports read only the answers of their period (plus the one
+-- previous answer per series a delta needs); the view is the function over all time, for BI tools.
+create or replace function reporting.queue_counter_deltas(p_account_id smallint, p_from timestamptz, p_to timestamptz)
+returns table (
+    account_id              smallint,
+    account_name            text,
+    time_zone               text,
+    snapshot_id             bigint,
+    scope_kind              text,
+    scope_id                text,
+    queue_id                bigint,
+    observed_at             timestamptz,
+    observed_local          timestamp,
+    observed_local_date     date,
+    previous_observed_at    timestamptz,
+    seconds_since_previous  numeric,
+    is_new_day              boolean,
+    queue_calls_today       integer,
+    queue_answered          integer,
+    queue_dropped           integer,
+    calls_delta             integer,
+    answered_delta          integer,
+    dropped_delta           integer,
+    queue_dialable_leads    bigint,
+    calls_waiting_in        integer
+)
+language sql
+stable
+as $$
 with
 
 accounts as (
@@ -10,6 +38,7 @@ accounts as (
         account.account_name,
         account.time_zone
     from warehouse.account as account
+    where p_account_id is null or account.account_id = p_account_id
 ),
 
 snapshots as (
@@ -21,6 +50,40 @@ snapshots as (
     from warehouse.snapshot as snapshot
 ),
 
+-- the series polled in the period, and for each the last answer before p_from: the delta of the
+-- period's first answer needs it
+period_series as (
+    select distinct
+        queue_stats.account_id,
+        snapshots.scope_kind,
+        snapshots.scope_id
+    from warehouse.queue_stats as queue_stats
+        -- the table rather than the snapshots CTE, which a second reference would materialize whole
+        inner join warehouse.snapshot as snapshots on snapshots.snapshot_id = queue_stats.snapshot_id
+    where (p_account_id is null or queue_stats.account_id = p_account_id)
+        and queue_stats.observed_at >= p_from
+        and queue_stats.observed_at < p_to
+),
+
+look_back as (
+    select
+        min(previous_answer.observed_at) as look_back_from
+    from period_series
+        cross join lateral (
+            select queue_stats.observed_at
+            from warehouse.queue_stats as queue_stats
+                inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
+            where queue_stats.account_id = period_series.account_id
+                and queue_stats.observed_at < p_from
+                and snapshot.scope_kind = period_series.scope_kind
+                and snapshot.scope_id = period_series.scope_id
+            order by queue_stats.observed_at desc
+            limit 1
+        ) as previous_answer
+),
+
+-- the period's answers and everything since the earliest look-back answer: every series then
+-- holds its previous answer, so lag() gives the same values as over all history
 queue_stats as (
     select
         queue_stats.snapshot_id,
@@ -32,6 +95,10 @@ queue_stats as (
         queue_stats.queue_dropped,
         queue_stats.queue_dialable_leads
     from warehouse.queue_stats as queue_stats
+        cross join look_back
+    where (p_account_id is null or queue_stats.account_id = p_account_id)
+        and queue_stats.observed_at >= coalesce(look_back.look_back_from, p_from)
+        and queue_stats.observed_at < p_to
 ),
 
 -- calls waiting is a campaign-block field of the same answer
@@ -41,6 +108,10 @@ waiting as (
         campaign_stats.observed_at,
         campaign_stats.calls_waiting_in
     from warehouse.campaign_stats as campaign_stats
+        cross join look_back
+    where (p_account_id is null or campaign_stats.account_id = p_account_id)
+        and campaign_stats.observed_at >= coalesce(look_back.look_back_from, p_from)
+        and campaign_stats.observed_at < p_to
 ),
 
 series as (
@@ -108,7 +179,36 @@ select
     end as dropped_delta,
     resets.queue_dialable_leads,
     resets.calls_waiting_in
-from resets;
+from resets
+where resets.observed_at >= p_from
+$$;
+comment on function reporting.queue_counter_deltas(smallint, timestamptz, timestamptz) is 'Rows of reporting.queue_counter_delta for one account (NULL = all) observed in [p_from, p_to), deltas taken from the previous answer even when it is before p_from.';
+
+create or replace view reporting.queue_counter_delta as
+select
+    queue_counter_deltas.account_id,
+    queue_counter_deltas.account_name,
+    queue_counter_deltas.time_zone,
+    queue_counter_deltas.snapshot_id,
+    queue_counter_deltas.scope_kind,
+    queue_counter_deltas.scope_id,
+    queue_counter_deltas.queue_id,
+    queue_counter_deltas.observed_at,
+    queue_counter_deltas.observed_local,
+    queue_counter_deltas.observed_local_date,
+    queue_counter_deltas.previous_observed_at,
+    queue_counter_deltas.seconds_since_previous,
+    queue_counter_deltas.is_new_day,
+    queue_counter_deltas.queue_calls_today,
+    queue_counter_deltas.queue_answered,
+    queue_counter_deltas.queue_dropped,
+    queue_counter_deltas.calls_delta,
+    queue_counter_deltas.answered_delta,
+    queue_counter_deltas.dropped_delta,
+    queue_counter_deltas.queue_dialable_leads,
+    queue_counter_deltas.calls_waiting_in
+from reporting.queue_counter_deltas(null, '-infinity', 'infinity') as queue_counter_deltas;
+
 
 comment on view reporting.queue_counter_delta is 'One row per answer''s queue counters, with the calls since the previous answer of the same scope (daily reset at local midnight detected).';
 comment on column reporting.queue_counter_delta.account_id is 'The account (warehouse.account).';

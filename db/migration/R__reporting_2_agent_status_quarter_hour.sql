@@ -46,7 +46,17 @@ quarter_pieces as (
         greatest(intervals.started_at, quarter.bucket_start) as piece_start,
         least(intervals.counted_until, quarter.bucket_start + interval '15 minutes') as piece_end
     from intervals
-        cross join lateral reporting.quarter_hours_touching(intervals.started_at, intervals.counted_until) as quarter(bucket_start)
+        cross join lateral (
+            -- most intervals lie within one quarter hour: take it without calling the set-returning function
+            select date_bin(interval '15 minutes', intervals.started_at, timestamptz '2000-01-01 00:00:00+00') as bucket_start
+            where date_bin(interval '15 minutes', intervals.started_at, timestamptz '2000-01-01 00:00:00+00')
+                = date_bin(interval '15 minutes', intervals.counted_until - interval '1 microsecond', timestamptz '2000-01-01 00:00:00+00')
+            union all
+            select quarters_touched.bucket_start
+            from reporting.quarter_hours_touching(intervals.started_at, intervals.counted_until) as quarters_touched(bucket_start)
+            where date_bin(interval '15 minutes', intervals.started_at, timestamptz '2000-01-01 00:00:00+00')
+                <> date_bin(interval '15 minutes', intervals.counted_until - interval '1 microsecond', timestamptz '2000-01-01 00:00:00+00')
+        ) as quarter
         cross join lateral (values (intervals.status_group), ('logged_in')) as family(status_group)
 ),
 
@@ -69,16 +79,33 @@ changes as (
     where pieces.piece_end < pieces.bucket_start + interval '15 minutes'
 ),
 
-concurrency as (
+-- the net change at each instant: within an instant the leavings come first, so the count after all
+-- of them is the highest the instant reaches; summing per instant first leaves far fewer rows to sort
+instant_changes as (
     select
         changes.account_id,
         changes.bucket_start,
         changes.status_group,
-        sum(changes.change) over (
-            partition by changes.account_id, changes.bucket_start, changes.status_group
-            order by changes.at, changes.change
-            rows between unbounded preceding and current row) as agents
+        changes.at,
+        sum(changes.change) as net_change
     from changes
+    group by
+        changes.account_id,
+        changes.bucket_start,
+        changes.status_group,
+        changes.at
+),
+
+concurrency as (
+    select
+        instant_changes.account_id,
+        instant_changes.bucket_start,
+        instant_changes.status_group,
+        sum(instant_changes.net_change) over (
+            partition by instant_changes.account_id, instant_changes.bucket_start, instant_changes.status_group
+            order by instant_changes.at
+            rows between unbounded preceding and current row) as agents
+    from instant_changes
 ),
 
 peaks as (

@@ -9,20 +9,27 @@ import io.convosowarehouse.db.reporting.tables.Account;
 import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
+import io.convosowarehouse.db.reporting.tables.AgentStateDays;
 import io.convosowarehouse.db.reporting.tables.AgentStateInterval;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHour;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
+import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.Poll;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
+import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
+import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.QueueCounterDeltasRecord;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -71,6 +78,57 @@ public class Reporting extends SchemaImpl {
      * cut at local midnight.
      */
     public final AgentStateDaily AGENT_STATE_DAILY = AgentStateDaily.AGENT_STATE_DAILY;
+
+    /**
+     * p_account_id smallint, p_from date, p_to date
+     */
+    public final AgentStateDays AGENT_STATE_DAYS = AgentStateDays.AGENT_STATE_DAYS;
+
+    /**
+     * Call <code>reporting.agent_state_days</code>.
+     */
+    public static Result<AgentStateDaysRecord> AGENT_STATE_DAYS(
+          Configuration configuration
+        , Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days</code> as a table.
+     */
+    public static AgentStateDays AGENT_STATE_DAYS(
+          Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days</code> as a table.
+     */
+    public static AgentStateDays AGENT_STATE_DAYS(
+          Field<Short> pAccountId
+        , Field<LocalDate> pFrom
+        , Field<LocalDate> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * One row per stretch of one status of one agent
@@ -142,6 +200,58 @@ public class Reporting extends SchemaImpl {
      * answer of the same scope (daily reset at local midnight detected).
      */
     public final CampaignCounterDelta CAMPAIGN_COUNTER_DELTA = CampaignCounterDelta.CAMPAIGN_COUNTER_DELTA;
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public final CampaignCounterDeltas CAMPAIGN_COUNTER_DELTAS = CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS;
+
+    /**
+     * Call <code>reporting.campaign_counter_deltas</code>.
+     */
+    public static Result<CampaignCounterDeltasRecord> CAMPAIGN_COUNTER_DELTAS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.campaign_counter_deltas</code> as a table.
+     */
+    public static CampaignCounterDeltas CAMPAIGN_COUNTER_DELTAS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.campaign_counter_deltas</code> as a table.
+     */
+    public static CampaignCounterDeltas CAMPAIGN_COUNTER_DELTAS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * One row per campaign: the name it was seen with last.
@@ -258,6 +368,58 @@ public class Reporting extends SchemaImpl {
     public final QueueCounterDelta QUEUE_COUNTER_DELTA = QueueCounterDelta.QUEUE_COUNTER_DELTA;
 
     /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public final QueueCounterDeltas QUEUE_COUNTER_DELTAS = QueueCounterDeltas.QUEUE_COUNTER_DELTAS;
+
+    /**
+     * Call <code>reporting.queue_counter_deltas</code>.
+     */
+    public static Result<QueueCounterDeltasRecord> QUEUE_COUNTER_DELTAS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.queue_counter_deltas</code> as a table.
+     */
+    public static QueueCounterDeltas QUEUE_COUNTER_DELTAS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.queue_counter_deltas</code> as a table.
+     */
+    public static QueueCounterDeltas QUEUE_COUNTER_DELTAS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
      * One row per queue: the name it was seen with last.
      */
     public final QueueName QUEUE_NAME = QueueName.QUEUE_NAME;
@@ -282,15 +444,18 @@ public class Reporting extends SchemaImpl {
             AgentShift.AGENT_SHIFT,
             AgentSnapshot.AGENT_SNAPSHOT,
             AgentStateDaily.AGENT_STATE_DAILY,
+            AgentStateDays.AGENT_STATE_DAYS,
             AgentStateInterval.AGENT_STATE_INTERVAL,
             AgentStatusQuarterHour.AGENT_STATUS_QUARTER_HOUR,
             AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS,
             CampaignCounterDelta.CAMPAIGN_COUNTER_DELTA,
+            CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS,
             CampaignName.CAMPAIGN_NAME,
             LocalDaysTouching.LOCAL_DAYS_TOUCHING,
             Poll.POLL,
             QuarterHoursTouching.QUARTER_HOURS_TOUCHING,
             QueueCounterDelta.QUEUE_COUNTER_DELTA,
+            QueueCounterDeltas.QUEUE_COUNTER_DELTAS,
             QueueName.QUEUE_NAME
         );
     }

@@ -7,13 +7,20 @@ package io.convosowarehouse.db.reporting;
 import io.convosowarehouse.db.reporting.routines.BucketStart;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
 import io.convosowarehouse.db.reporting.routines.UtcOffset;
+import io.convosowarehouse.db.reporting.tables.AgentStateDays;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
+import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
+import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
+import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
+import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.QueueCounterDeltasRecord;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.jooq.Configuration;
@@ -161,6 +168,52 @@ public class Routines {
     }
 
     /**
+     * Call <code>reporting.agent_state_days</code>.
+     */
+    public static Result<AgentStateDaysRecord> agentStateDays(
+          Configuration configuration
+        , Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days</code> as a table.
+     */
+    public static AgentStateDays agentStateDays(
+          Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days</code> as a table.
+     */
+    public static AgentStateDays agentStateDays(
+          Field<Short> pAccountId
+        , Field<LocalDate> pFrom
+        , Field<LocalDate> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
      * Call <code>reporting.agent_status_quarter_hours</code>.
      */
     public static Result<AgentStatusQuarterHoursRecord> agentStatusQuarterHours(
@@ -200,6 +253,52 @@ public class Routines {
         , Field<OffsetDateTime> pTo
     ) {
         return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Call <code>reporting.campaign_counter_deltas</code>.
+     */
+    public static Result<CampaignCounterDeltasRecord> campaignCounterDeltas(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.campaign_counter_deltas</code> as a table.
+     */
+    public static CampaignCounterDeltas campaignCounterDeltas(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.campaign_counter_deltas</code> as a table.
+     */
+    public static CampaignCounterDeltas campaignCounterDeltas(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
             pAccountId,
             pFrom,
             pTo
@@ -289,6 +388,52 @@ public class Routines {
         return io.convosowarehouse.db.reporting.tables.QuarterHoursTouching.QUARTER_HOURS_TOUCHING.call(
             startedAt,
             endedAt
+        );
+    }
+
+    /**
+     * Call <code>reporting.queue_counter_deltas</code>.
+     */
+    public static Result<QueueCounterDeltasRecord> queueCounterDeltas(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.queue_counter_deltas</code> as a table.
+     */
+    public static QueueCounterDeltas queueCounterDeltas(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.queue_counter_deltas</code> as a table.
+     */
+    public static QueueCounterDeltas queueCounterDeltas(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
         );
     }
 }

@@ -8,20 +8,27 @@ import io.convosowarehouse.db.reporting.tables.Account;
 import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
+import io.convosowarehouse.db.reporting.tables.AgentStateDays;
 import io.convosowarehouse.db.reporting.tables.AgentStateInterval;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHour;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
+import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.Poll;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
+import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
+import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.QueueCounterDeltasRecord;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.jooq.Configuration;
@@ -58,6 +65,57 @@ public class Tables {
      * cut at local midnight.
      */
     public static final AgentStateDaily AGENT_STATE_DAILY = AgentStateDaily.AGENT_STATE_DAILY;
+
+    /**
+     * p_account_id smallint, p_from date, p_to date
+     */
+    public static final AgentStateDays AGENT_STATE_DAYS = AgentStateDays.AGENT_STATE_DAYS;
+
+    /**
+     * Call <code>reporting.agent_state_days</code>.
+     */
+    public static Result<AgentStateDaysRecord> AGENT_STATE_DAYS(
+          Configuration configuration
+        , Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days</code> as a table.
+     */
+    public static AgentStateDays AGENT_STATE_DAYS(
+          Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days</code> as a table.
+     */
+    public static AgentStateDays AGENT_STATE_DAYS(
+          Field<Short> pAccountId
+        , Field<LocalDate> pFrom
+        , Field<LocalDate> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDays.AGENT_STATE_DAYS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * One row per stretch of one status of one agent
@@ -129,6 +187,58 @@ public class Tables {
      * answer of the same scope (daily reset at local midnight detected).
      */
     public static final CampaignCounterDelta CAMPAIGN_COUNTER_DELTA = CampaignCounterDelta.CAMPAIGN_COUNTER_DELTA;
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public static final CampaignCounterDeltas CAMPAIGN_COUNTER_DELTAS = CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS;
+
+    /**
+     * Call <code>reporting.campaign_counter_deltas</code>.
+     */
+    public static Result<CampaignCounterDeltasRecord> CAMPAIGN_COUNTER_DELTAS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.campaign_counter_deltas</code> as a table.
+     */
+    public static CampaignCounterDeltas CAMPAIGN_COUNTER_DELTAS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.campaign_counter_deltas</code> as a table.
+     */
+    public static CampaignCounterDeltas CAMPAIGN_COUNTER_DELTAS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * One row per campaign: the name it was seen with last.
@@ -243,6 +353,58 @@ public class Tables {
      * answer of the same scope (daily reset at local midnight detected).
      */
     public static final QueueCounterDelta QUEUE_COUNTER_DELTA = QueueCounterDelta.QUEUE_COUNTER_DELTA;
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public static final QueueCounterDeltas QUEUE_COUNTER_DELTAS = QueueCounterDeltas.QUEUE_COUNTER_DELTAS;
+
+    /**
+     * Call <code>reporting.queue_counter_deltas</code>.
+     */
+    public static Result<QueueCounterDeltasRecord> QUEUE_COUNTER_DELTAS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.queue_counter_deltas</code> as a table.
+     */
+    public static QueueCounterDeltas QUEUE_COUNTER_DELTAS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.queue_counter_deltas</code> as a table.
+     */
+    public static QueueCounterDeltas QUEUE_COUNTER_DELTAS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.QueueCounterDeltas.QUEUE_COUNTER_DELTAS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * One row per queue: the name it was seen with last.

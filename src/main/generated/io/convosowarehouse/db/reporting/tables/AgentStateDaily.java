@@ -134,60 +134,20 @@ public class AgentStateDaily extends TableImpl<AgentStateDailyRecord> {
 
     private AgentStateDaily(Name alias, Table<AgentStateDailyRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment("One row per agent per local day: seconds in each status family, intervals cut at local midnight."), TableOptions.view("""
-        create view "agent_state_daily" as  WITH intervals AS (
-                SELECT agent_state_interval.account_id,
-                   agent_state_interval.account_name,
-                   agent_state_interval.time_zone,
-                   agent_state_interval.user_id,
-                   agent_state_interval.user_full_name,
-                   agent_state_interval.status_group,
-                   agent_state_interval.started_at,
-                   agent_state_interval.counted_until
-                  FROM reporting.agent_state_interval agent_state_interval
-                 WHERE (agent_state_interval.counted_until > agent_state_interval.started_at)
-               ), day_pieces AS (
-                SELECT intervals.account_id,
-                   intervals.account_name,
-                   intervals.user_id,
-                   intervals.user_full_name,
-                   intervals.status_group,
-                   local_day.local_date,
-                   GREATEST(intervals.started_at, ((local_day.local_date)::timestamp without time zone AT TIME ZONE intervals.time_zone)) AS piece_start,
-                   LEAST(intervals.counted_until, (((local_day.local_date + 1))::timestamp without time zone AT TIME ZONE intervals.time_zone)) AS piece_end
-                  FROM (intervals
-                    CROSS JOIN LATERAL reporting.local_days_touching(intervals.started_at, intervals.counted_until, intervals.time_zone) local_day(local_date))
-               ), agent_days AS (
-                SELECT day_pieces.account_id,
-                   day_pieces.account_name,
-                   day_pieces.user_id,
-                   day_pieces.user_full_name,
-                   day_pieces.local_date,
-                   sum(EXTRACT(epoch FROM (day_pieces.piece_end - day_pieces.piece_start))) AS logged_in_sec,
-                   sum(EXTRACT(epoch FROM (day_pieces.piece_end - day_pieces.piece_start))) FILTER (WHERE (day_pieces.status_group = 'ready'::text)) AS ready_sec,
-                   sum(EXTRACT(epoch FROM (day_pieces.piece_end - day_pieces.piece_start))) FILTER (WHERE (day_pieces.status_group = 'wait'::text)) AS wait_sec,
-                   sum(EXTRACT(epoch FROM (day_pieces.piece_end - day_pieces.piece_start))) FILTER (WHERE (day_pieces.status_group = 'incall'::text)) AS incall_sec,
-                   sum(EXTRACT(epoch FROM (day_pieces.piece_end - day_pieces.piece_start))) FILTER (WHERE (day_pieces.status_group = 'dispo'::text)) AS dispo_sec,
-                   sum(EXTRACT(epoch FROM (day_pieces.piece_end - day_pieces.piece_start))) FILTER (WHERE (day_pieces.status_group = 'paused'::text)) AS paused_sec,
-                   sum(EXTRACT(epoch FROM (day_pieces.piece_end - day_pieces.piece_start))) FILTER (WHERE (day_pieces.status_group = 'dead'::text)) AS dead_sec,
-                   sum(EXTRACT(epoch FROM (day_pieces.piece_end - day_pieces.piece_start))) FILTER (WHERE (day_pieces.status_group = 'other'::text)) AS other_sec
-                  FROM day_pieces
-                 WHERE (day_pieces.piece_end > day_pieces.piece_start)
-                 GROUP BY day_pieces.account_id, day_pieces.account_name, day_pieces.user_id, day_pieces.user_full_name, day_pieces.local_date
-               )
-        SELECT agent_days.account_id,
-           agent_days.account_name,
-           agent_days.user_id,
-           agent_days.user_full_name,
-           agent_days.local_date,
-           (round(agent_days.logged_in_sec))::bigint AS logged_in_sec,
-           (round(COALESCE(agent_days.ready_sec, (0)::numeric)))::bigint AS ready_sec,
-           (round(COALESCE(agent_days.wait_sec, (0)::numeric)))::bigint AS wait_sec,
-           (round(COALESCE(agent_days.incall_sec, (0)::numeric)))::bigint AS incall_sec,
-           (round(COALESCE(agent_days.dispo_sec, (0)::numeric)))::bigint AS dispo_sec,
-           (round(COALESCE(agent_days.paused_sec, (0)::numeric)))::bigint AS paused_sec,
-           (round(COALESCE(agent_days.dead_sec, (0)::numeric)))::bigint AS dead_sec,
-           (round(COALESCE(agent_days.other_sec, (0)::numeric)))::bigint AS other_sec
-          FROM agent_days;
+        create view "agent_state_daily" as  SELECT agent_state_days.account_id,
+         agent_state_days.account_name,
+         agent_state_days.user_id,
+         agent_state_days.user_full_name,
+         agent_state_days.local_date,
+         agent_state_days.logged_in_sec,
+         agent_state_days.ready_sec,
+         agent_state_days.wait_sec,
+         agent_state_days.incall_sec,
+         agent_state_days.dispo_sec,
+         agent_state_days.paused_sec,
+         agent_state_days.dead_sec,
+         agent_state_days.other_sec
+        FROM reporting.agent_state_days(NULL::smallint, '-infinity'::date, 'infinity'::date) agent_state_days(account_id, account_name, user_id, user_full_name, local_date, logged_in_sec, ready_sec, wait_sec, incall_sec, dispo_sec, paused_sec, dead_sec, other_sec);
         """), where);
     }
 

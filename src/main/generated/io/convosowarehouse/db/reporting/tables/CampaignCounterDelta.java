@@ -254,150 +254,38 @@ public class CampaignCounterDelta extends TableImpl<CampaignCounterDeltaRecord> 
 
     private CampaignCounterDelta(Name alias, Table<CampaignCounterDeltaRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment("One row per answer's campaign counters, with the calls since the previous answer of the same scope (daily reset at local midnight detected)."), TableOptions.view("""
-        create view "campaign_counter_delta" as  WITH accounts AS (
-                SELECT account.account_id,
-                   account.account_name,
-                   account.time_zone
-                  FROM warehouse.account account
-               ), snapshots AS (
-                SELECT snapshot.snapshot_id,
-                   snapshot.scope_kind,
-                   snapshot.scope_id,
-                   snapshot.received_at
-                  FROM warehouse.snapshot snapshot
-               ), campaign_stats AS (
-                SELECT campaign_stats.snapshot_id,
-                   campaign_stats.observed_at,
-                   campaign_stats.account_id,
-                   campaign_stats.campaign_id,
-                   campaign_stats.calls_today,
-                   campaign_stats.answered,
-                   campaign_stats.dropped,
-                   campaign_stats.manual_calls_today,
-                   campaign_stats.dialable_leads,
-                   campaign_stats.hopper,
-                   campaign_stats.calls_waiting_in,
-                   campaign_stats.calls_waiting_out,
-                   campaign_stats.agent_total,
-                   campaign_stats.agent_ready,
-                   campaign_stats.agent_incall,
-                   campaign_stats.agent_paused,
-                   campaign_stats.agent_dispo,
-                   campaign_stats.agent_dead
-                  FROM warehouse.campaign_stats campaign_stats
-               ), series AS (
-                SELECT campaign_stats.snapshot_id,
-                   campaign_stats.observed_at,
-                   campaign_stats.account_id,
-                   campaign_stats.campaign_id,
-                   campaign_stats.calls_today,
-                   campaign_stats.answered,
-                   campaign_stats.dropped,
-                   campaign_stats.manual_calls_today,
-                   campaign_stats.dialable_leads,
-                   campaign_stats.hopper,
-                   campaign_stats.calls_waiting_in,
-                   campaign_stats.calls_waiting_out,
-                   campaign_stats.agent_total,
-                   campaign_stats.agent_ready,
-                   campaign_stats.agent_incall,
-                   campaign_stats.agent_paused,
-                   campaign_stats.agent_dispo,
-                   campaign_stats.agent_dead,
-                   snapshots.scope_kind,
-                   snapshots.scope_id,
-                   accounts.account_name,
-                   accounts.time_zone,
-                   ((campaign_stats.observed_at AT TIME ZONE accounts.time_zone))::date AS observed_local_date,
-                   lag(campaign_stats.observed_at) OVER scope_series AS previous_observed_at,
-                   lag(campaign_stats.calls_today) OVER scope_series AS previous_calls_today,
-                   lag(campaign_stats.answered) OVER scope_series AS previous_answered,
-                   lag(campaign_stats.dropped) OVER scope_series AS previous_dropped,
-                   lag(campaign_stats.manual_calls_today) OVER scope_series AS previous_manual_calls_today
-                  FROM ((campaign_stats
-                    JOIN snapshots ON ((snapshots.snapshot_id = campaign_stats.snapshot_id)))
-                    JOIN accounts ON ((accounts.account_id = campaign_stats.account_id)))
-                 WINDOW scope_series AS (PARTITION BY campaign_stats.account_id, snapshots.scope_kind, snapshots.scope_id ORDER BY campaign_stats.observed_at, snapshots.received_at)
-               ), resets AS (
-                SELECT series.snapshot_id,
-                   series.observed_at,
-                   series.account_id,
-                   series.campaign_id,
-                   series.calls_today,
-                   series.answered,
-                   series.dropped,
-                   series.manual_calls_today,
-                   series.dialable_leads,
-                   series.hopper,
-                   series.calls_waiting_in,
-                   series.calls_waiting_out,
-                   series.agent_total,
-                   series.agent_ready,
-                   series.agent_incall,
-                   series.agent_paused,
-                   series.agent_dispo,
-                   series.agent_dead,
-                   series.scope_kind,
-                   series.scope_id,
-                   series.account_name,
-                   series.time_zone,
-                   series.observed_local_date,
-                   series.previous_observed_at,
-                   series.previous_calls_today,
-                   series.previous_answered,
-                   series.previous_dropped,
-                   series.previous_manual_calls_today,
-                   ((series.previous_observed_at IS NOT NULL) AND (((series.previous_observed_at AT TIME ZONE series.time_zone))::date <> series.observed_local_date)) AS is_new_day
-                  FROM series
-               )
-        SELECT resets.account_id,
-           resets.account_name,
-           resets.time_zone,
-           resets.snapshot_id,
-           resets.scope_kind,
-           resets.scope_id,
-           resets.campaign_id,
-           resets.observed_at,
-           (resets.observed_at AT TIME ZONE resets.time_zone) AS observed_local,
-           resets.observed_local_date,
-           resets.previous_observed_at,
-           EXTRACT(epoch FROM (resets.observed_at - resets.previous_observed_at)) AS seconds_since_previous,
-           resets.is_new_day,
-           resets.calls_today,
-           resets.answered,
-           resets.dropped,
-           resets.manual_calls_today,
-               CASE
-                   WHEN (resets.previous_observed_at IS NULL) THEN NULL::integer
-                   WHEN (resets.is_new_day OR (resets.calls_today < resets.previous_calls_today)) THEN resets.calls_today
-                   ELSE (resets.calls_today - resets.previous_calls_today)
-               END AS calls_delta,
-               CASE
-                   WHEN (resets.previous_observed_at IS NULL) THEN NULL::integer
-                   WHEN (resets.is_new_day OR (resets.answered < resets.previous_answered)) THEN resets.answered
-                   ELSE (resets.answered - resets.previous_answered)
-               END AS answered_delta,
-               CASE
-                   WHEN (resets.previous_observed_at IS NULL) THEN NULL::integer
-                   WHEN (resets.is_new_day OR (resets.dropped < resets.previous_dropped)) THEN resets.dropped
-                   ELSE (resets.dropped - resets.previous_dropped)
-               END AS dropped_delta,
-               CASE
-                   WHEN (resets.previous_observed_at IS NULL) THEN NULL::integer
-                   WHEN (resets.is_new_day OR (resets.manual_calls_today < resets.previous_manual_calls_today)) THEN resets.manual_calls_today
-                   ELSE (resets.manual_calls_today - resets.previous_manual_calls_today)
-               END AS manual_calls_delta,
-           resets.dialable_leads,
-           resets.hopper,
-           resets.calls_waiting_in,
-           resets.calls_waiting_out,
-           resets.agent_total,
-           resets.agent_ready,
-           resets.agent_incall,
-           resets.agent_paused,
-           resets.agent_dispo,
-           resets.agent_dead
-          FROM resets;
+        create view "campaign_counter_delta" as  SELECT campaign_counter_deltas.account_id,
+         campaign_counter_deltas.account_name,
+         campaign_counter_deltas.time_zone,
+         campaign_counter_deltas.snapshot_id,
+         campaign_counter_deltas.scope_kind,
+         campaign_counter_deltas.scope_id,
+         campaign_counter_deltas.campaign_id,
+         campaign_counter_deltas.observed_at,
+         campaign_counter_deltas.observed_local,
+         campaign_counter_deltas.observed_local_date,
+         campaign_counter_deltas.previous_observed_at,
+         campaign_counter_deltas.seconds_since_previous,
+         campaign_counter_deltas.is_new_day,
+         campaign_counter_deltas.calls_today,
+         campaign_counter_deltas.answered,
+         campaign_counter_deltas.dropped,
+         campaign_counter_deltas.manual_calls_today,
+         campaign_counter_deltas.calls_delta,
+         campaign_counter_deltas.answered_delta,
+         campaign_counter_deltas.dropped_delta,
+         campaign_counter_deltas.manual_calls_delta,
+         campaign_counter_deltas.dialable_leads,
+         campaign_counter_deltas.hopper,
+         campaign_counter_deltas.calls_waiting_in,
+         campaign_counter_deltas.calls_waiting_out,
+         campaign_counter_deltas.agent_total,
+         campaign_counter_deltas.agent_ready,
+         campaign_counter_deltas.agent_incall,
+         campaign_counter_deltas.agent_paused,
+         campaign_counter_deltas.agent_dispo,
+         campaign_counter_deltas.agent_dead
+        FROM reporting.campaign_counter_deltas(NULL::smallint, '-infinity'::timestamp with time zone, 'infinity'::timestamp with time zone) campaign_counter_deltas(account_id, account_name, time_zone, snapshot_id, scope_kind, scope_id, campaign_id, observed_at, observed_local, observed_local_date, previous_observed_at, seconds_since_previous, is_new_day, calls_today, answered, dropped, manual_calls_today, calls_delta, answered_delta, dropped_delta, manual_calls_delta, dialable_leads, hopper, calls_waiting_in, calls_waiting_out, agent_total, agent_ready, agent_incall, agent_paused, agent_dispo, agent_dead);
         """), where);
     }
 

@@ -192,112 +192,28 @@ public class QueueCounterDelta extends TableImpl<QueueCounterDeltaRecord> {
 
     private QueueCounterDelta(Name alias, Table<QueueCounterDeltaRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment("One row per answer's queue counters, with the calls since the previous answer of the same scope (daily reset at local midnight detected)."), TableOptions.view("""
-        create view "queue_counter_delta" as  WITH accounts AS (
-                SELECT account.account_id,
-                   account.account_name,
-                   account.time_zone
-                  FROM warehouse.account account
-               ), snapshots AS (
-                SELECT snapshot.snapshot_id,
-                   snapshot.scope_kind,
-                   snapshot.scope_id,
-                   snapshot.received_at
-                  FROM warehouse.snapshot snapshot
-               ), queue_stats AS (
-                SELECT queue_stats.snapshot_id,
-                   queue_stats.observed_at,
-                   queue_stats.account_id,
-                   queue_stats.queue_id,
-                   queue_stats.queue_calls_today,
-                   queue_stats.queue_answered,
-                   queue_stats.queue_dropped,
-                   queue_stats.queue_dialable_leads
-                  FROM warehouse.queue_stats queue_stats
-               ), waiting AS (
-                SELECT campaign_stats.snapshot_id,
-                   campaign_stats.observed_at,
-                   campaign_stats.calls_waiting_in
-                  FROM warehouse.campaign_stats campaign_stats
-               ), series AS (
-                SELECT queue_stats.snapshot_id,
-                   queue_stats.observed_at,
-                   queue_stats.account_id,
-                   queue_stats.queue_id,
-                   queue_stats.queue_calls_today,
-                   queue_stats.queue_answered,
-                   queue_stats.queue_dropped,
-                   queue_stats.queue_dialable_leads,
-                   waiting.calls_waiting_in,
-                   snapshots.scope_kind,
-                   snapshots.scope_id,
-                   accounts.account_name,
-                   accounts.time_zone,
-                   ((queue_stats.observed_at AT TIME ZONE accounts.time_zone))::date AS observed_local_date,
-                   lag(queue_stats.observed_at) OVER scope_series AS previous_observed_at,
-                   lag(queue_stats.queue_calls_today) OVER scope_series AS previous_queue_calls_today,
-                   lag(queue_stats.queue_answered) OVER scope_series AS previous_queue_answered,
-                   lag(queue_stats.queue_dropped) OVER scope_series AS previous_queue_dropped
-                  FROM (((queue_stats
-                    JOIN snapshots ON ((snapshots.snapshot_id = queue_stats.snapshot_id)))
-                    JOIN accounts ON ((accounts.account_id = queue_stats.account_id)))
-                    LEFT JOIN waiting ON (((waiting.snapshot_id = queue_stats.snapshot_id) AND (waiting.observed_at = queue_stats.observed_at))))
-                 WINDOW scope_series AS (PARTITION BY queue_stats.account_id, snapshots.scope_kind, snapshots.scope_id ORDER BY queue_stats.observed_at, snapshots.received_at)
-               ), resets AS (
-                SELECT series.snapshot_id,
-                   series.observed_at,
-                   series.account_id,
-                   series.queue_id,
-                   series.queue_calls_today,
-                   series.queue_answered,
-                   series.queue_dropped,
-                   series.queue_dialable_leads,
-                   series.calls_waiting_in,
-                   series.scope_kind,
-                   series.scope_id,
-                   series.account_name,
-                   series.time_zone,
-                   series.observed_local_date,
-                   series.previous_observed_at,
-                   series.previous_queue_calls_today,
-                   series.previous_queue_answered,
-                   series.previous_queue_dropped,
-                   ((series.previous_observed_at IS NOT NULL) AND (((series.previous_observed_at AT TIME ZONE series.time_zone))::date <> series.observed_local_date)) AS is_new_day
-                  FROM series
-               )
-        SELECT resets.account_id,
-           resets.account_name,
-           resets.time_zone,
-           resets.snapshot_id,
-           resets.scope_kind,
-           resets.scope_id,
-           resets.queue_id,
-           resets.observed_at,
-           (resets.observed_at AT TIME ZONE resets.time_zone) AS observed_local,
-           resets.observed_local_date,
-           resets.previous_observed_at,
-           EXTRACT(epoch FROM (resets.observed_at - resets.previous_observed_at)) AS seconds_since_previous,
-           resets.is_new_day,
-           resets.queue_calls_today,
-           resets.queue_answered,
-           resets.queue_dropped,
-               CASE
-                   WHEN (resets.previous_observed_at IS NULL) THEN NULL::integer
-                   WHEN (resets.is_new_day OR (resets.queue_calls_today < resets.previous_queue_calls_today)) THEN resets.queue_calls_today
-                   ELSE (resets.queue_calls_today - resets.previous_queue_calls_today)
-               END AS calls_delta,
-               CASE
-                   WHEN (resets.previous_observed_at IS NULL) THEN NULL::integer
-                   WHEN (resets.is_new_day OR (resets.queue_answered < resets.previous_queue_answered)) THEN resets.queue_answered
-                   ELSE (resets.queue_answered - resets.previous_queue_answered)
-               END AS answered_delta,
-               CASE
-                   WHEN (resets.previous_observed_at IS NULL) THEN NULL::integer
-                   WHEN (resets.is_new_day OR (resets.queue_dropped < resets.previous_queue_dropped)) THEN resets.queue_dropped
-                   ELSE (resets.queue_dropped - resets.previous_queue_dropped)
-               END AS dropped_delta,
-           resets.queue_dialable_leads,
-           resets.calls_waiting_in
-          FROM resets;
+        create view "queue_counter_delta" as  SELECT queue_counter_deltas.account_id,
+         queue_counter_deltas.account_name,
+         queue_counter_deltas.time_zone,
+         queue_counter_deltas.snapshot_id,
+         queue_counter_deltas.scope_kind,
+         queue_counter_deltas.scope_id,
+         queue_counter_deltas.queue_id,
+         queue_counter_deltas.observed_at,
+         queue_counter_deltas.observed_local,
+         queue_counter_deltas.observed_local_date,
+         queue_counter_deltas.previous_observed_at,
+         queue_counter_deltas.seconds_since_previous,
+         queue_counter_deltas.is_new_day,
+         queue_counter_deltas.queue_calls_today,
+         queue_counter_deltas.queue_answered,
+         queue_counter_deltas.queue_dropped,
+         queue_counter_deltas.calls_delta,
+         queue_counter_deltas.answered_delta,
+         queue_counter_deltas.dropped_delta,
+         queue_counter_deltas.queue_dialable_leads,
+         queue_counter_deltas.calls_waiting_in
+        FROM reporting.queue_counter_deltas(NULL::smallint, '-infinity'::timestamp with time zone, 'infinity'::timestamp with time zone) queue_counter_deltas(account_id, account_name, time_zone, snapshot_id, scope_kind, scope_id, queue_id, observed_at, observed_local, observed_local_date, previous_observed_at, seconds_since_previous, is_new_day, queue_calls_today, queue_answered, queue_dropped, calls_delta, answered_delta, dropped_delta, queue_dialable_leads, calls_waiting_in);
         """), where);
     }
 
