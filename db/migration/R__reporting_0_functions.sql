@@ -90,3 +90,20 @@ as $$
         interval '1 day') as local_day
 $$;
 comment on function reporting.local_days_touching(timestamptz, timestamptz, text) is 'Local calendar dates (in the given IANA zone) that the span [started_at, ended_at) touches.';
+
+-- When an account was last seen whole: open intervals and shifts last until then. The derivation does
+-- not rewrite every open row at every poll; their agents are, by construction, in this snapshot.
+create or replace function reporting.latest_snapshot_at(account_id smallint)
+returns timestamptz
+language sql
+stable
+parallel safe
+as $$
+    select snapshot.observed_at
+    from warehouse.snapshot as snapshot
+    where snapshot.account_id = latest_snapshot_at.account_id
+      and snapshot.scope_kind = 'account'
+    order by snapshot.observed_at desc
+    limit 1
+$$;
+comment on function reporting.latest_snapshot_at(smallint) is 'observed_at of the account''s latest account-wide snapshot: the last time every open interval and shift was seen.';

@@ -28,7 +28,8 @@ open_interval_time as (
         agent_state_interval.user_id,
         agent_state_interval.shift_login_at,
         reporting.status_group(status.value) as status_group,
-        extract(epoch from agent_state_interval.last_seen_at - agent_state_interval.started_at)::integer as open_sec
+        extract(epoch from reporting.latest_snapshot_at(agent_state_interval.account_id) - agent_state_interval.started_at)::integer
+            as open_sec
     from warehouse.agent_state_interval as agent_state_interval
     left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
     where agent_state_interval.ended_at is null
@@ -41,7 +42,8 @@ shifts as (
         agent_shift.login_at,
         agent_shift.logout_at,
         -- an open shift is known to last until the last snapshot that showed the agent
-        coalesce(agent_shift.logout_at, greatest(agent_shift.last_seen_at, agent_shift.login_at)) as counted_until,
+        coalesce(agent_shift.logout_at, greatest(reporting.latest_snapshot_at(agent_shift.account_id), agent_shift.login_at))
+            as counted_until,
         agent_shift.end_reason,
         agent_shift.campaign_id,
         agent_shift.ready_sec + case when open_interval_time.status_group = 'ready' then open_interval_time.open_sec else 0 end

@@ -36,7 +36,8 @@ intervals as (
         agent_state_interval.ended_at,
         -- an open interval is known to last until the last snapshot that showed it, no further
         coalesce(agent_state_interval.ended_at,
-            greatest(agent_state_interval.last_seen_at, agent_state_interval.started_at)) as counted_until,
+            greatest(reporting.latest_snapshot_at(agent_state_interval.account_id), agent_state_interval.started_at))
+            as counted_until,
         agent_state_interval.end_reason,
         agent_state_interval.status_ref,
         agent_state_interval.status_label_ref,
@@ -44,7 +45,8 @@ intervals as (
         agent_state_interval.queue_id,
         agent_state_interval.shift_login_at,
         agent_state_interval.first_seen_at,
-        agent_state_interval.last_seen_at
+        coalesce(agent_state_interval.last_seen_at, reporting.latest_snapshot_at(agent_state_interval.account_id))
+            as last_seen_at
     from warehouse.agent_state_interval as agent_state_interval
 )
 

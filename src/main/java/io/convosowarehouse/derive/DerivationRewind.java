@@ -18,11 +18,11 @@ import org.jooq.QueryPart;
  * <ul>
  * <li>rows first seen at or after the cut were made by later snapshots: deleted (a shift goes with its
  *     first interval, which was made in the same statement);</li>
- * <li>anything seen at or after the cut was open after P and was therefore seen at P (an agent missing from
- *     P would have been logged out at P): last_seen_at goes back to P;</li>
- * <li>an agent's latest remaining interval that was last seen at P and is closed was closed by a later
- *     snapshot (a state change whose successor was just deleted, a logout or a gap found after P): reopened,
- *     and so is its shift;</li>
+ * <li>an agent's latest remaining interval that is closed but was last seen at P or later was closed by a
+ *     later snapshot (a state change whose successor was just deleted, a logout or a gap found after P):
+ *     closing writes the previous snapshot's time as last_seen_at, so a row closed at P itself shows an earlier
+ *     one. It is reopened, and so is its shift; open rows keep last_seen_at NULL, as the load path leaves
+ *     them;</li>
  * <li>totals of the shifts open after P are recomputed the way the load path accumulates them: seconds of
  *     closed intervals by status, gap seconds between consecutive intervals, and calls from the agent's
  *     calls_today in the account-wide snapshots of the shift up to P.</li>
@@ -42,7 +42,7 @@ final class DerivationRewind {
         tx.execute("""
                 delete from warehouse.agent_shift as s
                 where s.account_id = {0}
-                  and (cast({2} as timestamptz) is null or s.last_seen_at >= cast({2} as timestamptz))
+                  and (cast({2} as timestamptz) is null or s.last_seen_at is null or s.last_seen_at >= cast({2} as timestamptz))
                   and not exists (
                       select 1
                       from warehouse.agent_state_interval as i
@@ -55,24 +55,13 @@ final class DerivationRewind {
             return; // nothing was derived before the cut
         }
         tx.execute("""
-                update warehouse.agent_state_interval
-                set last_seen_at = cast({2} as timestamptz)
-                where account_id = {0}
-                  and last_seen_at >= cast({1} as timestamptz)
-                """, params);
-        tx.execute("""
-                update warehouse.agent_shift
-                set last_seen_at = cast({2} as timestamptz)
-                where account_id = {0}
-                  and last_seen_at >= cast({1} as timestamptz)
-                """, params);
-        tx.execute("""
                 update warehouse.agent_state_interval as i
                 set ended_at = null,
-                    end_reason = null
+                    end_reason = null,
+                    last_seen_at = null
                 where i.account_id = {0}
                   and i.ended_at is not null
-                  and i.last_seen_at = cast({2} as timestamptz)
+                  and i.last_seen_at >= cast({2} as timestamptz)
                   and i.started_at = (
                       select max(latest.started_at)
                       from warehouse.agent_state_interval as latest
@@ -83,10 +72,11 @@ final class DerivationRewind {
         tx.execute("""
                 update warehouse.agent_shift as s
                 set logout_at = null,
-                    end_reason = null
+                    end_reason = null,
+                    last_seen_at = null
                 where s.account_id = {0}
                   and s.logout_at is not null
-                  and s.last_seen_at = cast({2} as timestamptz)
+                  and s.last_seen_at >= cast({2} as timestamptz)
                   and exists (
                       select 1
                       from warehouse.agent_state_interval as i

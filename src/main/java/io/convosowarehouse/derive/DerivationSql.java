@@ -1,12 +1,8 @@
 package io.convosowarehouse.derive;
 
-import static org.jooq.impl.DSL.val;
-
-import org.jooq.QueryPart;
-
 /**
  * SQL shared by the derivation steps. Every statement is a jOOQ plain-SQL template whose
- * placeholders are bind values: {0} the account id, {1} the snapshot id, {2} the snapshot's observed_at.
+ * placeholders are the bind values of {@link SnapshotStep#params()}.
  */
 final class DerivationSql {
 
@@ -78,10 +74,6 @@ final class DerivationSql {
                     else 'other'
                 end
                 """.formatted(statusText);
-    }
-
-    static QueryPart[] params(SnapshotRef snapshot) {
-        return new QueryPart[] {val(snapshot.accountId()), val(snapshot.snapshotId()), val(snapshot.observedAt())};
     }
 
     private DerivationSql() {

@@ -3,7 +3,6 @@ package io.convosowarehouse.derive;
 import static io.convosowarehouse.derive.DerivationSql.SAME_STATE;
 import static io.convosowarehouse.derive.DerivationSql.SNAPSHOT_AGENTS;
 import static io.convosowarehouse.derive.DerivationSql.bucket;
-import static io.convosowarehouse.derive.DerivationSql.params;
 import static io.convosowarehouse.derive.DerivationSql.seconds;
 
 import org.jooq.DSLContext;
@@ -62,11 +61,12 @@ final class ShiftDeriver {
      * agent that changed state during the gap may have logged out and in again, and a gap must never glue two
      * days' shifts into one. Runs before the gap closes the intervals, which it compares against.
      */
-    void closeShiftsNotProvablyContinued(DSLContext tx, SnapshotRef snapshot) {
+    void closeShiftsNotProvablyContinued(DSLContext tx, SnapshotStep step) {
         tx.execute("with " + SNAPSHOT_AGENTS + """
                 update warehouse.agent_shift as s
-                set logout_at = s.last_seen_at,
-                    end_reason = 'gap'
+                set logout_at = cast({3} as timestamptz),
+                    end_reason = 'gap',
+                    last_seen_at = cast({3} as timestamptz)
                 where s.account_id = {0}
                   and s.logout_at is null
                   and not exists (
@@ -76,41 +76,43 @@ final class ShiftDeriver {
                       where i.account_id = {0}
                         and i.user_id = s.user_id
                         and i.ended_at is null
-                        and """ + SAME_STATE + ")", params(snapshot));
+                        and """ + SAME_STATE + ")", step.params());
     }
 
     /** Agents missing from an account-wide answer have logged out: their shift ends when they were last seen. */
-    void closeShiftsOfAbsentAgents(DSLContext tx, SnapshotRef snapshot) {
+    void closeShiftsOfAbsentAgents(DSLContext tx, SnapshotStep step) {
         tx.execute("with " + SNAPSHOT_AGENTS + """
                 update warehouse.agent_shift as s
-                set logout_at = s.last_seen_at,
-                    end_reason = 'logout'
+                set logout_at = cast({3} as timestamptz),
+                    end_reason = 'logout',
+                    last_seen_at = cast({3} as timestamptz)
                 where s.account_id = {0}
                   and s.logout_at is null
                   and not exists (select 1 from r where r.user_id = s.user_id)
-                """, params(snapshot));
+                """, step.params());
     }
 
     /**
-     * Moves last_seen_at and counts calls: each rise of calls_today adds its size; a drop is the daily reset
-     * (at midnight, or a new day during a gap), after which the new value itself is the calls since the reset.
-     * A NULL calls_today changes nothing. Calls made before the first snapshot of a shift cannot be told apart
-     * from earlier shifts' calls and are not counted.
+     * Counts calls: each rise of calls_today adds its size; a drop is the daily reset (at midnight, or a new day
+     * during a gap), after which the new value itself is the calls since the reset. A NULL calls_today changes
+     * nothing, and neither does an unchanged one, so only agents whose count moved are written. Calls made before
+     * the first snapshot of a shift cannot be told apart from earlier shifts' calls and are not counted.
      */
-    void extendShiftsOfPresentAgents(DSLContext tx, SnapshotRef snapshot) {
+    void countCallsOfPresentAgents(DSLContext tx, SnapshotStep step) {
         tx.execute("with " + SNAPSHOT_AGENTS + """
                 update warehouse.agent_shift as s
-                set last_seen_at = cast({2} as timestamptz),
-                    calls_handled = s.calls_handled + case
-                        when r.calls_today is null or s.last_calls_today is null then 0
+                set calls_handled = s.calls_handled + case
+                        when s.last_calls_today is null then 0
                         when r.calls_today >= s.last_calls_today then r.calls_today - s.last_calls_today
                         else r.calls_today
                     end,
-                    last_calls_today = coalesce(r.calls_today, s.last_calls_today)
+                    last_calls_today = r.calls_today
                 from r
                 where s.account_id = {0}
                   and s.logout_at is null
                   and s.user_id = r.user_id
-                """, params(snapshot));
+                  and r.calls_today is distinct from s.last_calls_today
+                  and r.calls_today is not null
+                """, step.params());
     }
 }

@@ -67,20 +67,27 @@ public class SnapshotDerivation {
 
     /** Applies the snapshot; the caller guarantees every snapshot ordered before it has been applied and none after. */
     public void apply(DSLContext tx, SnapshotRef snapshot) {
-        if (isAfterGap(tx, snapshot)) {
-            shifts.closeShiftsNotProvablyContinued(tx, snapshot);
-            intervals.closeAllAtGap(tx, snapshot);
+        SnapshotStep step = new SnapshotStep(snapshot, previousObservedAt(tx, snapshot));
+        if (isAfterGap(step)) {
+            shifts.closeShiftsNotProvablyContinued(tx, step);
+            intervals.closeAllAtGap(tx, step);
         }
-        intervals.closeAbsentAgents(tx, snapshot);
-        shifts.closeShiftsOfAbsentAgents(tx, snapshot);
-        intervals.advancePresentAgents(tx, snapshot);
-        shifts.extendShiftsOfPresentAgents(tx, snapshot);
-        intervals.openNewStates(tx, snapshot);
+        intervals.closeAbsentAgents(tx, step);
+        shifts.closeShiftsOfAbsentAgents(tx, step);
+        intervals.closeChangedStates(tx, step);
+        shifts.countCallsOfPresentAgents(tx, step);
+        intervals.openNewStates(tx, step);
     }
 
     /** Whether the previous account-wide snapshot is more than the gap threshold older than this one. */
-    private boolean isAfterGap(DSLContext tx, SnapshotRef snapshot) {
-        OffsetDateTime previous = tx.select(SNAPSHOT.OBSERVED_AT)
+    private boolean isAfterGap(SnapshotStep step) {
+        return step.previousObservedAt() != null
+                && Duration.between(step.previousObservedAt(), step.snapshot().observedAt()).compareTo(gapThreshold) > 0;
+    }
+
+    /** observed_at of the account-wide snapshot ordered just before this one, NULL for the account's first. */
+    private static OffsetDateTime previousObservedAt(DSLContext tx, SnapshotRef snapshot) {
+        return tx.select(SNAPSHOT.OBSERVED_AT)
                 .from(SNAPSHOT)
                 .where(SNAPSHOT.ACCOUNT_ID.eq(snapshot.accountId()))
                 .and(SNAPSHOT.SCOPE_KIND.eq(ACCOUNT_SCOPE))
@@ -90,6 +97,5 @@ public class SnapshotDerivation {
                 .orderBy(SNAPSHOT.OBSERVED_AT.desc(), SNAPSHOT.RECEIVED_AT.desc(), SNAPSHOT.SNAPSHOT_ID.desc())
                 .limit(1)
                 .fetchOne(SNAPSHOT.OBSERVED_AT);
-        return previous != null && Duration.between(previous, snapshot.observedAt()).compareTo(gapThreshold) > 0;
     }
 }

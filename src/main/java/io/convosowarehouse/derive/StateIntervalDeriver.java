@@ -3,7 +3,6 @@ package io.convosowarehouse.derive;
 import static io.convosowarehouse.derive.DerivationSql.SAME_STATE;
 import static io.convosowarehouse.derive.DerivationSql.SNAPSHOT_AGENTS;
 import static io.convosowarehouse.derive.DerivationSql.newStart;
-import static io.convosowarehouse.derive.DerivationSql.params;
 import static io.convosowarehouse.derive.DerivationSql.seconds;
 import static io.convosowarehouse.derive.ShiftDeriver.CREDIT_CLOSED_INTERVALS;
 
@@ -13,6 +12,10 @@ import org.jooq.DSLContext;
  * Keeps warehouse.agent_state_interval in step with one account-wide snapshot, set-based: one statement
  * per kind of change for all agents at once, whatever their number. Each closing statement also credits
  * the closed intervals' seconds to their shifts.
+ *
+ * <p>Only changes are written. An open interval's agent is by construction in the latest applied snapshot, so
+ * its last_seen_at stays NULL while it is open (the reporting views read the account's latest snapshot time)
+ * and is written once, when it closes: an agent who stays in one state costs no write per poll.
  */
 final class StateIntervalDeriver {
 
@@ -22,53 +25,48 @@ final class StateIntervalDeriver {
             """;
 
     /** A polling gap: every open interval ends when it was last seen, flagged 'gap'. */
-    void closeAllAtGap(DSLContext tx, SnapshotRef snapshot) {
+    void closeAllAtGap(DSLContext tx, SnapshotStep step) {
         tx.execute("""
                 with closed as (
                     update warehouse.agent_state_interval as i
-                    set ended_at = i.last_seen_at,
-                        end_reason = 'gap'
+                    set ended_at = cast({3} as timestamptz),
+                        end_reason = 'gap',
+                        last_seen_at = cast({3} as timestamptz)
                     where i.account_id = {0}
                       and i.ended_at is null
-                """ + RETURNING_CLOSED + CREDIT_CLOSED_INTERVALS, params(snapshot));
+                """ + RETURNING_CLOSED + CREDIT_CLOSED_INTERVALS, step.params());
     }
 
     /** Agents missing from an account-wide answer have logged out: their interval ends when they were last seen. */
-    void closeAbsentAgents(DSLContext tx, SnapshotRef snapshot) {
+    void closeAbsentAgents(DSLContext tx, SnapshotStep step) {
         tx.execute("with " + SNAPSHOT_AGENTS + """
                 , closed as (
                     update warehouse.agent_state_interval as i
-                    set ended_at = i.last_seen_at,
-                        end_reason = 'logout'
+                    set ended_at = cast({3} as timestamptz),
+                        end_reason = 'logout',
+                        last_seen_at = cast({3} as timestamptz)
                     where i.account_id = {0}
                       and i.ended_at is null
                       and not exists (select 1 from r where r.user_id = i.user_id)
-                """ + RETURNING_CLOSED + CREDIT_CLOSED_INTERVALS, params(snapshot));
+                """ + RETURNING_CLOSED + CREDIT_CLOSED_INTERVALS, step.params());
     }
 
     /**
-     * Advances the open interval of every present agent in one pass: a new state closes it exactly where the new
-     * one starts (see {@link DerivationSql#newStart}); the same state is simply seen once more.
+     * Closes the open interval of every present agent whose state changed, exactly where the new state starts
+     * (see {@link DerivationSql#newStart}); an agent still in the same state is left alone.
      */
-    void advancePresentAgents(DSLContext tx, SnapshotRef snapshot) {
+    void closeChangedStates(DSLContext tx, SnapshotStep step) {
         tx.execute("with " + SNAPSHOT_AGENTS + """
-                , advanced as (
+                , closed as (
                     update warehouse.agent_state_interval as i
-                    set ended_at = case when """ + SAME_STATE + " then null else " + newStart("r", "i.started_at", "i.started_at") + """
-                        end,
-                        end_reason = case when """ + SAME_STATE + """
-                            then null else 'state_change' end,
-                        last_seen_at = case when """ + SAME_STATE + """
-                            then cast({2} as timestamptz) else i.last_seen_at end
+                    set end_reason = 'state_change',
+                        last_seen_at = cast({3} as timestamptz),
+                        ended_at = """ + newStart("r", "i.started_at", "i.started_at") + """
                     from r
                     where i.account_id = {0}
                       and i.ended_at is null
                       and r.user_id = i.user_id
-                    returning i.user_id, i.shift_login_at, i.status_ref, i.started_at, i.ended_at
-                ), closed as (
-                    select * from advanced where ended_at is not null
-                )
-                """ + CREDIT_CLOSED_INTERVALS, params(snapshot));
+                      and not """ + SAME_STATE + RETURNING_CLOSED + CREDIT_CLOSED_INTERVALS, step.params());
     }
 
     /**
@@ -77,7 +75,7 @@ final class StateIntervalDeriver {
      * gap closed and this one are the shift's gap_sec); otherwise it starts a new shift, which begins where the
      * interval does and counts calls from the current calls_today on.
      */
-    void openNewStates(DSLContext tx, SnapshotRef snapshot) {
+    void openNewStates(DSLContext tx, SnapshotStep step) {
         tx.execute("with " + SNAPSHOT_AGENTS + """
                 , without_open_interval as (
                     -- usually a handful of agents out of thousands, so find them before looking up their past
@@ -114,8 +112,8 @@ final class StateIntervalDeriver {
                            as started_at
                     from needing
                 ), new_shift as (
-                    insert into warehouse.agent_shift (account_id, user_id, login_at, last_seen_at, last_calls_today, campaign_id)
-                    select {0}, started.user_id, started.started_at, cast({2} as timestamptz), started.calls_today, started.campaign_id
+                    insert into warehouse.agent_shift (account_id, user_id, login_at, last_calls_today, campaign_id)
+                    select {0}, started.user_id, started.started_at, started.calls_today, started.campaign_id
                     from started
                     where started.open_login_at is null
                 ), gap as (
@@ -127,11 +125,11 @@ final class StateIntervalDeriver {
                       and s.login_at = started.open_login_at
                 )
                 insert into warehouse.agent_state_interval (account_id, user_id, started_at, status_ref, status_label_ref,
-                    campaign_id, queue_id, shift_login_at, first_seen_at, last_seen_at)
+                    campaign_id, queue_id, shift_login_at, first_seen_at)
                 select {0}, started.user_id, started.started_at, started.status_ref, started.status_label_ref,
                        started.campaign_id, started.queue_id, coalesce(started.open_login_at, started.started_at),
-                       cast({2} as timestamptz), cast({2} as timestamptz)
+                       cast({2} as timestamptz)
                 from started
-                """, params(snapshot));
+                """, step.params());
     }
 }

@@ -246,7 +246,7 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
                    agent_state_interval.user_id,
                    agent_state_interval.shift_login_at,
                    reporting.status_group(status.value) AS status_group,
-                   (EXTRACT(epoch FROM (agent_state_interval.last_seen_at - agent_state_interval.started_at)))::integer AS open_sec
+                   (EXTRACT(epoch FROM (reporting.latest_snapshot_at(agent_state_interval.account_id) - agent_state_interval.started_at)))::integer AS open_sec
                   FROM (warehouse.agent_state_interval agent_state_interval
                     LEFT JOIN warehouse.label status ON ((status.label_id = agent_state_interval.status_ref)))
                  WHERE (agent_state_interval.ended_at IS NULL)
@@ -255,7 +255,7 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
                    agent_shift.user_id,
                    agent_shift.login_at,
                    agent_shift.logout_at,
-                   COALESCE(agent_shift.logout_at, GREATEST(agent_shift.last_seen_at, agent_shift.login_at)) AS counted_until,
+                   COALESCE(agent_shift.logout_at, GREATEST(reporting.latest_snapshot_at(agent_shift.account_id), agent_shift.login_at)) AS counted_until,
                    agent_shift.end_reason,
                    agent_shift.campaign_id,
                    (agent_shift.ready_sec +

@@ -92,9 +92,11 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
     public final TableField<AgentShiftRecord, String> END_REASON = createField(DSL.name("end_reason"), SQLDataType.CLOB, this, "logout: the agent left the account-wide answer; gap: polling stopped for longer than the gap threshold.");
 
     /**
-     * The column <code>warehouse.agent_shift.last_seen_at</code>.
+     * The column <code>warehouse.agent_shift.last_seen_at</code>. observed_at
+     * of the last snapshot that showed the agent; NULL while open (then:
+     * reporting.latest_snapshot_at of the account).
      */
-    public final TableField<AgentShiftRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "");
+    public final TableField<AgentShiftRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the last snapshot that showed the agent; NULL while open (then: reporting.latest_snapshot_at of the account).");
 
     /**
      * The column <code>warehouse.agent_shift.ready_sec</code>. Seconds in READY
@@ -261,7 +263,8 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
     public List<Check<AgentShiftRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("agent_shift_end_reason"), "((end_reason = ANY (ARRAY['logout'::text, 'gap'::text])))", true),
-            Internal.createCheck(this, DSL.name("agent_shift_open_or_closed"), "(((logout_at IS NULL) = (end_reason IS NULL)))", true)
+            Internal.createCheck(this, DSL.name("agent_shift_open_or_closed"), "(((logout_at IS NULL) = (end_reason IS NULL)))", true),
+            Internal.createCheck(this, DSL.name("agent_shift_seen_when_closed"), "(((logout_at IS NULL) = (last_seen_at IS NULL)))", true)
         );
     }
 

@@ -131,9 +131,10 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
 
     /**
      * The column <code>warehouse.agent_state_interval.last_seen_at</code>.
-     * observed_at of the last snapshot that showed this status.
+     * observed_at of the last snapshot that showed this status; NULL while open
+     * (then: reporting.latest_snapshot_at of the account).
      */
-    public final TableField<AgentStateIntervalRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false), this, "observed_at of the last snapshot that showed this status.");
+    public final TableField<AgentStateIntervalRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the last snapshot that showed this status; NULL while open (then: reporting.latest_snapshot_at of the account).");
 
     private AgentStateInterval(Name alias, Table<AgentStateIntervalRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -262,7 +263,8 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("agent_state_interval_end_reason"), "((end_reason = ANY (ARRAY['state_change'::text, 'logout'::text, 'gap'::text])))", true),
             Internal.createCheck(this, DSL.name("agent_state_interval_open_or_closed"), "(((ended_at IS NULL) = (end_reason IS NULL)))", true),
-            Internal.createCheck(this, DSL.name("agent_state_interval_ordered"), "(((ended_at IS NULL) OR (ended_at >= started_at)))", true)
+            Internal.createCheck(this, DSL.name("agent_state_interval_ordered"), "(((ended_at IS NULL) OR (ended_at >= started_at)))", true),
+            Internal.createCheck(this, DSL.name("agent_state_interval_seen_when_closed"), "(((ended_at IS NULL) = (last_seen_at IS NULL)))", true)
         );
     }
 

@@ -199,7 +199,8 @@ public class AgentStateIntervalRecord extends UpdatableRecordImpl<AgentStateInte
 
     /**
      * Setter for <code>warehouse.agent_state_interval.last_seen_at</code>.
-     * observed_at of the last snapshot that showed this status.
+     * observed_at of the last snapshot that showed this status; NULL while open
+     * (then: reporting.latest_snapshot_at of the account).
      */
     public void setLastSeenAt(OffsetDateTime value) {
         set(11, value);
@@ -207,7 +208,8 @@ public class AgentStateIntervalRecord extends UpdatableRecordImpl<AgentStateInte
 
     /**
      * Getter for <code>warehouse.agent_state_interval.last_seen_at</code>.
-     * observed_at of the last snapshot that showed this status.
+     * observed_at of the last snapshot that showed this status; NULL while open
+     * (then: reporting.latest_snapshot_at of the account).
      */
     public OffsetDateTime getLastSeenAt() {
         return (OffsetDateTime) get(11);
