@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.convosowarehouse.benchmark.BenchmarkOptions.Section;
 import io.convosowarehouse.parse.AgentMonitorParser;
 import io.convosowarehouse.pipeline.AnswerPipeline;
 import io.convosowarehouse.testsupport.PostgresServer;
@@ -35,29 +36,40 @@ public final class BenchmarkMain {
         try (TestDatabase database = TestDatabase.migrated("benchmark");
                 Connection baseline = connect(database)) {
             machine = MachineInfo.of(database.dsl());
-            BaselineTables.create(baseline);
-            StatementTimings timings = new StatementTimings();
-            try (ConfigurableApplicationContext context = BenchmarkContext.start(database, timings)) {
-                IngestBenchmark ingest = new IngestBenchmark(context.getBean(AnswerPipeline.class),
-                        context.getBean(AgentMonitorParser.class), timings, baseline, options);
-                for (int agents : options.agentCounts()) {
-                    progress("ingest " + agents + " agents");
-                    IngestResults.addTo(table, ingest.run(agents));
-                }
+            if (options.sections().contains(Section.INGEST)) {
+                ingestAndStorage(options, database, baseline, table);
             }
-            progress("storage");
-            StorageBenchmark.measure(baseline, table);
         }
-        progress("reports");
-        new ReportBenchmark(options).run(table);
-        progress("poll cycle");
-        new PollCycleBenchmark(options).run(table);
+        if (options.sections().contains(Section.REPORTS)) {
+            progress("reports");
+            new ReportBenchmark(options).run(table);
+        }
+        if (options.sections().contains(Section.POLL)) {
+            progress("poll cycle");
+            new PollCycleBenchmark(options).run(table);
+        }
 
         table.note(String.format(java.util.Locale.ROOT, "benchmark took %.0f s%s", (System.nanoTime() - started) / 1e9,
                 options.quick() ? " (--quick: few samples, for checking only)" : ""));
         String output = "# convoso-warehouse benchmark\n\n" + machine.markdown() + "\n" + table.markdown();
         System.out.println(output);
         write(output);
+    }
+
+    private static void ingestAndStorage(BenchmarkOptions options, TestDatabase database, Connection baseline,
+            ResultTable table) throws Exception {
+        BaselineTables.create(baseline);
+        StatementTimings timings = new StatementTimings();
+        try (ConfigurableApplicationContext context = BenchmarkContext.start(database, timings)) {
+            IngestBenchmark ingest = new IngestBenchmark(context.getBean(AnswerPipeline.class),
+                    context.getBean(AgentMonitorParser.class), timings, baseline, options);
+            for (int agents : options.agentCounts()) {
+                progress("ingest " + agents + " agents");
+                IngestResults.addTo(table, ingest.run(agents));
+            }
+        }
+        progress("storage");
+        StorageBenchmark.measure(baseline, table);
     }
 
     private static Connection connect(TestDatabase database) throws Exception {

@@ -1,7 +1,10 @@
 package io.convosowarehouse.benchmark;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * How much to measure. The full run is what the integrator compares; {@code --quick} checks that
@@ -13,27 +16,35 @@ import java.util.List;
  * @param pollRuns        process runs per start-up variant (the median is reported)
  * @param reportsDir      where the report files are looked for at run time
  * @param migrationsDir   the migrations the report database gets (the reports' views live there)
+ * @param sections        the sections to run ({@code --only}), all by default
  */
 record BenchmarkOptions(boolean quick, List<Integer> agentCounts, int warmupMinutes, int measuredMinutes,
-        int reportDays, int pollRuns, Path reportsDir, Path migrationsDir, Path jar) {
+        int reportDays, int pollRuns, Path reportsDir, Path migrationsDir, Path jar, Set<Section> sections) {
+
+    /** What can be run alone; storage is measured on the rows the ingest section loads, so it comes with it. */
+    enum Section {
+        INGEST, REPORTS, POLL
+    }
 
     static BenchmarkOptions parse(String[] args) {
         boolean quick = false;
         Path reports = Path.of("sql-reports");
         Path migrations = Path.of("db", "migration");
         Path jar = Path.of("target", "convoso-warehouse.jar");
+        Set<Section> sections = EnumSet.allOf(Section.class);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
                 case "--reports" -> reports = Path.of(args[++i]);
                 case "--migrations" -> migrations = Path.of(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
+                case "--only" -> sections = EnumSet.of(Section.valueOf(args[++i].toUpperCase(Locale.ROOT)));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use [--quick] [--reports DIR] [--migrations DIR] [--jar FILE]");
+                        + "; use [--quick] [--only ingest|reports|poll] [--reports DIR] [--migrations DIR] [--jar FILE]");
             }
         }
         return quick
-                ? new BenchmarkOptions(true, List.of(1_000, 5_000), 2, 5, 7, 1, reports, migrations, jar)
-                : new BenchmarkOptions(false, List.of(1_000, 5_000), 5, 20, 30, 3, reports, migrations, jar);
+                ? new BenchmarkOptions(true, List.of(1_000, 5_000), 2, 5, 7, 1, reports, migrations, jar, sections)
+                : new BenchmarkOptions(false, List.of(1_000, 5_000), 5, 20, 30, 3, reports, migrations, jar, sections);
     }
 }
