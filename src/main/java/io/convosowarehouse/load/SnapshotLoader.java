@@ -38,28 +38,29 @@ public class SnapshotLoader {
     private final LabelDictionary labels;
     private final PartitionManager partitions;
     private final SnapshotDerivation derivation;
+    private final PlannerStatistics statistics;
 
     public SnapshotLoader(DSLContext dsl, LabelDictionary labels, PartitionManager partitions,
-            SnapshotDerivation derivation) {
+            SnapshotDerivation derivation, PlannerStatistics statistics) {
         this.dsl = dsl;
         this.labels = labels;
         this.partitions = partitions;
         this.derivation = derivation;
+        this.statistics = statistics;
     }
 
-    public LoadOutcome load(short accountId, ReceivedAnswer answer, ParsedAnswer parsed) {
+    public LoadOutcome load(short accountId, ReceivedAnswer answer, ArchivedBody archived, ParsedAnswer parsed) {
         partitions.ensureFor(parsed.observedAt(), answer.receivedAt());
         labels.register(AgentSnapshotCopy.labelsOf(parsed.agents()));
-        byte[] hash = RawPayloads.sha256(answer.body());
         OffsetDateTime observedAt = parsed.observedAt().atOffset(ZoneOffset.UTC);
-        return dsl.transactionResult(configuration -> {
+        LoadOutcome outcome = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             AccountLock.acquire(tx, accountId);
-            Long snapshotId = insertSnapshot(tx, accountId, answer, parsed, hash, observedAt);
+            Long snapshotId = insertSnapshot(tx, accountId, answer, parsed, archived.sha256(), observedAt);
             if (snapshotId == null) {
                 return LoadOutcome.duplicate();
             }
-            Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, hash, RawPayloads.LOADED, snapshotId);
+            Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, archived, RawPayloads.LOADED, snapshotId);
             writeFacts(tx, accountId, snapshotId, observedAt, answer, parsed, rawPayloadId);
             if (answer.scope().kind() == Scope.Kind.ACCOUNT) {
                 // only the account-wide answer lists everyone logged in; narrower scopes bring counters only
@@ -67,6 +68,10 @@ public class SnapshotLoader {
             }
             return LoadOutcome.loaded(snapshotId, parsed.agents().size(), parsed.rejections().size());
         });
+        if (outcome.kind() == LoadOutcome.Kind.LOADED && answer.scope().kind() == Scope.Kind.ACCOUNT) {
+            statistics.ensureFor(outcome.snapshotId(), observedAt);
+        }
+        return outcome;
     }
 
     /**
@@ -77,7 +82,7 @@ public class SnapshotLoader {
     public LoadOutcome reload(short accountId, long rawPayloadId, ReceivedAnswer answer, ParsedAnswer parsed) {
         partitions.ensureFor(parsed.observedAt());
         labels.register(AgentSnapshotCopy.labelsOf(parsed.agents()));
-        byte[] hash = RawPayloads.sha256(answer.body());
+        byte[] hash = ArchivedBody.sha256(answer.body());
         OffsetDateTime observedAt = parsed.observedAt().atOffset(ZoneOffset.UTC);
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
@@ -109,12 +114,11 @@ public class SnapshotLoader {
     }
 
     /** Archives an answer that cannot be loaded, with the reason, so it can be replayed after a fix. */
-    public LoadOutcome recordRefused(short accountId, ReceivedAnswer answer, RefusedAnswer refused) {
+    public LoadOutcome recordRefused(short accountId, ReceivedAnswer answer, ArchivedBody archived, RefusedAnswer refused) {
         partitions.ensureFor(answer.receivedAt());
-        byte[] hash = RawPayloads.sha256(answer.body());
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, hash, RawPayloads.REJECTED, null);
+            Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, archived, RawPayloads.REJECTED, null);
             if (rawPayloadId != null) {
                 insertRejections(tx, accountId, answer.receivedAt(), rawPayloadId, null,
                         List.of(new Rejection("$", refused.reason(), refused.fragment())));

@@ -3,6 +3,7 @@ package io.convosowarehouse.pipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.load.AccountDirectory;
+import io.convosowarehouse.load.ArchivedBody;
 import io.convosowarehouse.load.LoadOutcome;
 import io.convosowarehouse.load.SnapshotLoader;
 import io.convosowarehouse.parse.AgentMonitorParser;
@@ -45,13 +47,16 @@ public class AnswerPipeline {
 
     public ProcessedAnswer process(AccountSettings account, ReceivedAnswer answer) {
         short accountId = accounts.idOf(account.name(), account.timeZone());
+        // hashing and compressing for the archive need only the bytes: on another core while the parser reads them
+        CompletableFuture<ArchivedBody> archiving = CompletableFuture.supplyAsync(() -> ArchivedBody.of(answer.body()));
         ParseOutcome parsed = parser.parse(answer.body(), new ConvosoTime(account.timeZone()), answer.receivedAt());
+        ArchivedBody archived = archiving.join();
         if (parsed instanceof RefusedAnswer refused) {
-            return new ProcessedAnswer(loader.recordRefused(accountId, answer, refused), List.of(), List.of());
+            return new ProcessedAnswer(loader.recordRefused(accountId, answer, archived, refused), List.of(), List.of());
         }
         ParsedAnswer loadable = (ParsedAnswer) parsed;
         warnOnClockSkew(account, answer, loadable);
-        LoadOutcome outcome = loader.load(accountId, answer, loadable);
+        LoadOutcome outcome = loader.load(accountId, answer, archived, loadable);
         if (outcome.rejected() > 0) {
             log.warn("{} {}: {} record(s) rejected; see ingest.rejected_record", account.name(), answer.scope(),
                     outcome.rejected());
