@@ -24,7 +24,8 @@ import io.convosowarehouse.config.RetentionProperties;
 /**
  * Drops the monthly partitions whose whole month lies past a table's retention. A partition is
  * first detached CONCURRENTLY, which waits for running loads instead of blocking them, then dropped.
- * Data is therefore kept at least the retention and at most a month longer.
+ * Data is therefore kept at least the retention and at most a month longer. A detach that was interrupted
+ * (the run killed while it waited) leaves the partition pending; the next run FINALIZEs it, then drops it.
  */
 @Component
 public class PartitionRetention {
@@ -35,6 +36,10 @@ public class PartitionRetention {
 
     /** A partitioned table and how long its rows are kept. */
     record Policy(String schema, String table, Duration keep) {
+    }
+
+    /** One partition of a policy's table; detachPending after an interrupted DETACH CONCURRENTLY. */
+    private record Partition(String name, boolean detachPending) {
     }
 
     private final DSLContext dsl;
@@ -55,14 +60,14 @@ public class PartitionRetention {
                 continue;
             }
             Instant keepFrom = now.minus(policy.keep());
-            for (String partition : partitionsOf(policy)) {
-                Matcher month = MONTHLY_PARTITION.matcher(partition);
+            for (Partition partition : partitionsOf(policy)) {
+                Matcher month = MONTHLY_PARTITION.matcher(partition.name());
                 if (month.find() && !monthEnd(month.group(1)).isAfter(keepFrom)) {
                     try {
                         drop(policy, partition);
-                        dropped.add(policy.schema() + "." + partition);
+                        dropped.add(policy.schema() + "." + partition.name());
                     } catch (DataAccessException e) {
-                        log.warn("retention: could not drop {}.{}: {}", policy.schema(), partition,
+                        log.warn("retention: could not drop {}.{}: {}", policy.schema(), partition.name(),
                                 e.getMostSpecificCause().getMessage());
                     }
                 }
@@ -74,23 +79,27 @@ public class PartitionRetention {
         return dropped;
     }
 
-    private List<String> partitionsOf(Policy policy) {
+    private List<Partition> partitionsOf(Policy policy) {
         return dsl.resultQuery("""
-                select child.relname
+                select child.relname, pg_inherits.inhdetachpending
                 from pg_inherits
                 join pg_class child on child.oid = pg_inherits.inhrelid
                 join pg_class parent on parent.oid = pg_inherits.inhparent
                 join pg_namespace on pg_namespace.oid = parent.relnamespace
                 where pg_namespace.nspname = {0} and parent.relname = {1}
                 order by child.relname""", policy.schema(), policy.table())
-                .fetch(0, String.class);
+                .fetch(row -> new Partition(row.get(0, String.class), row.get(1, Boolean.class)));
     }
 
-    private void drop(Policy policy, String partition) {
+    private void drop(Policy policy, Partition partition) {
         Name parent = name(policy.schema(), policy.table());
-        Name child = name(policy.schema(), partition);
-        // CONCURRENTLY cannot run inside a transaction: these run on their own, in autocommit
-        dsl.execute("alter table {0} detach partition {1} concurrently", parent, child);
+        Name child = name(policy.schema(), partition.name());
+        // CONCURRENTLY and FINALIZE cannot run inside a transaction: these run on their own, in autocommit
+        if (partition.detachPending()) {
+            dsl.execute("alter table {0} detach partition {1} finalize", parent, child);
+        } else {
+            dsl.execute("alter table {0} detach partition {1} concurrently", parent, child);
+        }
         dsl.execute("drop table {0}", child);
     }
 

@@ -1,7 +1,11 @@
 package io.convosowarehouse.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
 import io.convosowarehouse.testsupport.WarehouseTestContext;
 
@@ -56,6 +61,35 @@ class PartitionRetentionTest {
             assertThat(partitions("warehouse", "agent_snapshot")).first().isEqualTo("agent_snapshot_p202502");
             assertThat(partitions("warehouse", "campaign_stats")).as("counters are always kept").hasSize(6);
         }
+    }
+
+    @Test
+    void aDetachInterruptedByAKilledRunIsFinishedByTheNextOne() throws SQLException {
+        try (Connection reader = connect(); Connection killedRun = connect()) {
+            // a long report holds the partition, so the detach waits for it, and the run dies waiting
+            reader.setAutoCommit(false);
+            reader.createStatement().execute("select count(*) from ingest.raw_payload");
+            killedRun.createStatement().execute("set statement_timeout = '1s'");
+            assertThatThrownBy(() -> killedRun.createStatement().execute(
+                    "alter table ingest.raw_payload detach partition ingest.raw_payload_p202501 concurrently"))
+                    .hasMessageContaining("statement timeout");
+            reader.commit();
+        }
+        assertThat(database.dsl().fetchValue("""
+                select inhdetachpending from pg_inherits where inhrelid = 'ingest.raw_payload_p202501'::regclass"""))
+                .isEqualTo(true);
+
+        try (ConfigurableApplicationContext context = WarehouseTestContext.start(database, Map.of())) {
+            List<String> dropped = context.getBean(PartitionRetention.class).apply(Instant.parse("2025-06-10T00:00:00Z"));
+
+            assertThat(dropped).contains("ingest.raw_payload_p202501");
+            assertThat(database.dsl().fetchValue("select to_regclass('ingest.raw_payload_p202501')")).isNull();
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        PostgresServer server = PostgresServer.get();
+        return DriverManager.getConnection(database.url(), server.user(), server.password());
     }
 
     private static List<String> partitions(String schema, String table) {
