@@ -13,6 +13,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -71,15 +72,27 @@ final class Dimensions {
         upsert(tx, QUEUES, accountId, observedAt, queues);
     }
 
-    /** Agents come straight from the rows just copied: one statement, however many agents. */
+    /**
+     * Agents come straight from the rows just copied: one statement, however many agents. Those whose row needs no
+     * change are left out before the upsert, which would otherwise lock (and so write) each of them every poll.
+     */
     private static void upsertAgentsFromSnapshot(DSLContext tx, long snapshotId, OffsetDateTime observedAt) {
+        Field<String> name = coalesce(LABEL.VALUE, inline(""));
         tx.insertInto(AGENT, AGENT.ACCOUNT_ID, AGENT.USER_ID, AGENT.USER_FULL_NAME, AGENT.FIRST_SEEN_AT, AGENT.LAST_SEEN_AT)
-                .select(select(AGENT_SNAPSHOT.ACCOUNT_ID, AGENT_SNAPSHOT.USER_ID, coalesce(LABEL.VALUE, inline("")),
+                .select(select(AGENT_SNAPSHOT.ACCOUNT_ID, AGENT_SNAPSHOT.USER_ID, name,
                         AGENT_SNAPSHOT.OBSERVED_AT, AGENT_SNAPSHOT.OBSERVED_AT)
                         .from(AGENT_SNAPSHOT)
                         .leftJoin(LABEL).on(LABEL.LABEL_ID.eq(AGENT_SNAPSHOT.USER_FULL_NAME_REF))
                         .where(AGENT_SNAPSHOT.SNAPSHOT_ID.eq(snapshotId))
-                        .and(AGENT_SNAPSHOT.OBSERVED_AT.eq(observedAt)))
+                        .and(AGENT_SNAPSHOT.OBSERVED_AT.eq(observedAt))
+                        .andNotExists(selectOne()
+                                .from(AGENT)
+                                .where(AGENT.ACCOUNT_ID.eq(AGENT_SNAPSHOT.ACCOUNT_ID))
+                                .and(AGENT.USER_ID.eq(AGENT_SNAPSHOT.USER_ID))
+                                .and(AGENT.USER_FULL_NAME.eq(name))
+                                .and(AGENT.FIRST_SEEN_AT.le(AGENT_SNAPSHOT.OBSERVED_AT))
+                                .and(condition("{0} <= {1} + interval '15 minutes'", AGENT_SNAPSHOT.OBSERVED_AT,
+                                        AGENT.LAST_SEEN_AT))))
                 .onConflictOnConstraint(io.convosowarehouse.db.warehouse.Keys.AGENT_PK)
                 .doUpdate()
                 .set(AGENT.FIRST_SEEN_AT, least(AGENT.FIRST_SEEN_AT, excluded(AGENT.FIRST_SEEN_AT)))

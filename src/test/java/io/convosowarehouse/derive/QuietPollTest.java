@@ -55,6 +55,8 @@ class QuietPollTest {
         ingest("second", new CraftedAnswers().poll(TEN_TWO, List.of(steady, busyInCall)));
 
         assertThat(rowVersions(201)).isEqualTo(steadyRowsBefore);
+        assertThat(database.dsl().fetchValue("select xmax::text from warehouse.agent where user_id = 201"))
+                .as("the agent dimension's row is not even locked").isEqualTo("0");
         assertThat(rowVersions(202)).isNotEqualTo(busyRowsBefore);
         assertThat(database.dsl().fetchValue("""
                 select counted_until from reporting.agent_state_interval where user_id = 201 and is_open
@@ -65,6 +67,22 @@ class QuietPollTest {
         assertThat(database.dsl().fetchValue("""
                 select calls_handled from reporting.agent_shift where user_id = 202
                 """, Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void theAgentDimensionMovesLastSeenInStepsOfAQuarterHourAndKeepsEveryName() throws IOException {
+        Agent agent = new Agent(301, "READY", TEN.minusSeconds(30), 0, 1234);
+        CraftedAnswers answers = new CraftedAnswers();
+        for (int minute : new int[] {0, 1, 14, 16, 17}) {
+            answers.poll(TEN.plusSeconds(60L * minute), List.of(agent));
+        }
+        ingest("steps", answers);
+
+        assertThat(database.dsl().fetch("""
+                select user_full_name, first_seen_at, last_seen_at from warehouse.agent where user_id = 301
+                """).map(row -> row.get(0) + " " + row.get(1, OffsetDateTime.class).toInstant() + ".."
+                        + row.get(2, OffsetDateTime.class).toInstant()))
+                .containsExactly("Agent 301 " + TEN + ".." + TEN.plusSeconds(16 * 60));
     }
 
     private void ingest(String name, CraftedAnswers answers) throws IOException {
