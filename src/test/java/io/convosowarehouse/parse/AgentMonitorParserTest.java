@@ -108,6 +108,43 @@ class AgentMonitorParserTest {
     }
 
     @Test
+    void timestampsReadAsTheFormatterReadsThemEvenPastAMonthsEnd() throws IOException {
+        assertThat(lastStateChange(" 2025-06-02 10:51:47 ")).isEqualTo("2025-06-02T17:51:47Z");
+        assertThat(lastStateChange("2025-02-30 10:00:00")).isEqualTo("2025-02-28T18:00:00Z");
+        assertThat(lastStateChange("2025-06-02 24:00:00")).isEqualTo("2025-06-03T07:00:00Z");
+        assertThat(lastStateChange("0000-01-01 00:00:00")).isEqualTo("rejected");
+        assertThat(lastStateChange("2025-13-01 10:00:00")).isEqualTo("rejected");
+        assertThat(lastStateChange("2025-06-02T10:51:47")).isEqualTo("rejected");
+    }
+
+    @Test
+    void durationsAreHoursMinutesSecondsOrMinutesSeconds() throws IOException {
+        assertThat(statusTimeMmss("08:44:07")).isEqualTo("31447");
+        assertThat(statusTimeMmss(" 05:03 ")).isEqualTo("303");
+        assertThat(statusTimeMmss("123456789:00:00")).isEqualTo("rejected"); // beyond an integer of seconds
+        assertThat(statusTimeMmss("1234567890:00")).isEqualTo("rejected");
+        assertThat(statusTimeMmss("1:2:3:4")).isEqualTo("rejected");
+        assertThat(statusTimeMmss("12")).isEqualTo("rejected");
+        assertThat(statusTimeMmss("12:")).isEqualTo("rejected");
+        assertThat(statusTimeMmss(":12")).isEqualTo("rejected");
+        assertThat(statusTimeMmss("1 2:00")).isEqualTo("rejected");
+    }
+
+    private String lastStateChange(String value) throws IOException {
+        ObjectNode answer = example();
+        agent(answer).put("last_state_change", value);
+        ParsedAnswer parsed = parsed(answer);
+        return parsed.agents().isEmpty() ? "rejected" : String.valueOf(parsed.agents().get(0).lastStateChange());
+    }
+
+    private String statusTimeMmss(String value) throws IOException {
+        ObjectNode answer = example();
+        agent(answer).put("status_time_mmss", value);
+        ParsedAnswer parsed = parsed(answer);
+        return parsed.agents().isEmpty() ? "rejected" : String.valueOf(parsed.agents().get(0).statusTimeMmss());
+    }
+
+    @Test
     void aDuplicateAgentKeepsTheFirstAndRejectsTheSecond() throws IOException {
         ObjectNode answer = example();
         entries(answer).withArray("agents").add(agent(answer).deepCopy().put("status", "PAUSED"));
