@@ -2,7 +2,6 @@ package io.convosowarehouse.benchmark;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import io.convosowarehouse.load.ArchivedBody;
@@ -44,7 +43,6 @@ final class IngestBenchmark {
     private final NaiveJsonLayout naive;
     private final LabelCache labels;
     private final BenchmarkOptions options;
-    private final Connection baseline;
 
     IngestBenchmark(AnswerPipeline pipeline, AgentMonitorParser parser, StatementTimings timings, Connection baseline,
             BenchmarkOptions options) throws SQLException {
@@ -56,7 +54,6 @@ final class IngestBenchmark {
         this.naive = new NaiveJsonLayout(baseline);
         this.labels = new LabelCache(baseline);
         this.options = options;
-        this.baseline = baseline;
     }
 
     SizeResult run(int agents) throws SQLException {
@@ -71,7 +68,6 @@ final class IngestBenchmark {
         for (int minute = 0; minute < options.warmupMinutes() + options.measuredMinutes(); minute++) {
             boolean measured = minute >= options.warmupMinutes();
             if (minute == options.warmupMinutes()) {
-                analyze();
                 timings.reset();
             }
             ReceivedAnswer answer = account.answerAt(minute);
@@ -107,17 +103,6 @@ final class IngestBenchmark {
         }
         return new SizeResult(agents, options.measuredMinutes(), rows, pipelineTimes, parseTimes, copyTimes,
                 unnestTimes, gzipTimes, timings.kinds());
-    }
-
-    /**
-     * Gives the planner statistics for the rows the warm-up wrote, as autovacuum does within a minute or two on a
-     * production server. The test server here runs with autovacuum off, and a plan made without statistics
-     * guesses one row per table: the derivation then joins thousands of agents by nested loops.
-     */
-    private void analyze() throws SQLException {
-        try (Statement statement = baseline.createStatement()) {
-            statement.execute("analyze");
-        }
     }
 
     /** What the raw archive costs in CPU, computed alongside the parse: the very ArchivedBody the pipeline makes. */
