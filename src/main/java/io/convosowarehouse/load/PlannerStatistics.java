@@ -3,9 +3,8 @@ package io.convosowarehouse.load;
 import static org.jooq.impl.DSL.name;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -15,42 +14,55 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the planner statistics for the tables the derivation joins the moment they first hold rows, instead of
- * leaving that to autovacuum. Without any, PostgreSQL guesses one row per table and joins a snapshot's thousands of
- * agents to their open intervals by nested loops: measured at 3,000 agents, 12 s for one statement instead of
- * 50 ms. That happens at an account's second poll, and at the first snapshot in each new monthly partition, if it
- * comes before autovacuum's next round, and always on a server that runs without autovacuum. Tables analyzed once
- * are left to autovacuum: their statistics scale with their size.
+ * Makes sure the planner knows an account before the derivation joins its agents. Each account-wide snapshot joins
+ * a snapshot's agents with the account's open intervals and shifts; when the statistics do not list the account
+ * (the tables were never analyzed, the account is new to a warehouse that has others, a new month's partition),
+ * PostgreSQL takes those sets for one row each and joins them by nested loops: measured at 3,000 agents, 12 s for
+ * one statement instead of 50 ms, at every poll until autovacuum's next ANALYZE, which on a big table can be days
+ * away. So after a big enough snapshot commits, each such table whose statistics lack the account is analyzed once
+ * (V10's extended statistics then also tell the account's open rows from its history). Small accounts are left
+ * alone: a nested loop over a few hundred rows is cheap, and they may never make the statistics' common values.
  */
 @Component
 public class PlannerStatistics {
 
+    /** Below this many agents in a snapshot, misestimated joins cost milliseconds: not worth an ANALYZE. */
+    static final int AGENTS_WORTH_ANALYZING = 200;
+
     private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
-    private static final List<String> DERIVED_TABLES = List.of("agent_state_interval", "agent_shift");
+    private static final List<String> DERIVED_TABLES = List.of("warehouse.agent_state_interval", "warehouse.agent_shift");
 
     private final DSLContext dsl;
-    private final Set<String> analyzed = ConcurrentHashMap.newKeySet();
 
     public PlannerStatistics(DSLContext dsl) {
         this.dsl = dsl;
     }
 
     /**
-     * After an account-wide snapshot committed: analyzes its agent_snapshot partition and the derived tables if never
-     * analyzed. The snapshot is already safe, so a failure here is a warning, never a failed load.
+     * After an account-wide snapshot committed. The snapshot is already safe, so a failure here is a warning,
+     * never a failed load.
      */
-    public void ensureFor(long snapshotId, OffsetDateTime observedAt) {
+    public void ensureFor(short accountId, long snapshotId, OffsetDateTime observedAt, int agents) {
+        if (agents < AGENTS_WORTH_ANALYZING) {
+            return;
+        }
         try {
-            analyzeNeverAnalyzed(snapshotId, observedAt);
+            for (String table : tablesJoined(snapshotId, observedAt)) {
+                if (!knowsAccount(table, accountId)) {
+                    long started = System.nanoTime();
+                    dsl.execute("analyze {0}", name(table.split("\\.")));
+                    log.info("analyzed {} in {} ms: its planner statistics did not know account {}", table,
+                            (System.nanoTime() - started) / 1_000_000, accountId);
+                }
+            }
         } catch (DataAccessException e) {
             log.warn("could not give the planner statistics (ANALYZE): {}; autovacuum will", e.getMessage());
         }
     }
 
-    private void analyzeNeverAnalyzed(long snapshotId, OffsetDateTime observedAt) {
-        for (String table : DERIVED_TABLES) {
-            analyzeIfNever("warehouse." + table);
-        }
+    /** The derived tables and the agent_snapshot partition holding the snapshot. */
+    private List<String> tablesJoined(long snapshotId, OffsetDateTime observedAt) {
+        List<String> tables = new ArrayList<>(DERIVED_TABLES);
         Record partition = dsl.fetchOne("""
                 select tableoid::regclass::text
                 from warehouse.agent_snapshot
@@ -58,25 +70,19 @@ public class PlannerStatistics {
                   and observed_at = cast(? as timestamptz)
                 limit 1
                 """, snapshotId, observedAt);
-        if (partition != null) { // an answer with nobody logged in has no agent rows
-            analyzeIfNever(partition.get(0, String.class));
-        }
+        tables.add(partition.get(0, String.class));
+        return tables;
     }
 
-    private void analyzeIfNever(String table) {
-        if (analyzed.contains(table)) {
-            return;
-        }
-        Record never = dsl.fetchOne("""
-                select last_analyze is null and last_autoanalyze is null
-                from pg_stat_all_tables
-                where relid = cast(? as regclass)
-                """, table);
-        if (never != null && never.get(0, Boolean.class)) {
-            long started = System.nanoTime();
-            dsl.execute("analyze {0}", name(table.split("\\.")));
-            log.debug("analyzed {} in {} ms: it had no planner statistics", table, (System.nanoTime() - started) / 1_000_000);
-        }
-        analyzed.add(table);
+    /** Whether the table's statistics list the account among the common values of account_id. */
+    private boolean knowsAccount(String table, short accountId) {
+        Record known = dsl.fetchOne("""
+                select cast(cast(s.most_common_vals as text) as smallint[]) @> array[cast(? as smallint)]
+                from pg_stats as s
+                where s.schemaname = split_part(?, '.', 1)
+                  and s.tablename = split_part(?, '.', 2)
+                  and s.attname = 'account_id'
+                """, accountId, table, table);
+        return known != null && Boolean.TRUE.equals(known.get(0, Boolean.class));
     }
 }

@@ -69,7 +69,7 @@ public class SnapshotLoader {
             return LoadOutcome.loaded(snapshotId, parsed.agents().size(), parsed.rejections().size());
         });
         if (outcome.kind() == LoadOutcome.Kind.LOADED && answer.scope().kind() == Scope.Kind.ACCOUNT) {
-            statistics.ensureFor(outcome.snapshotId(), observedAt);
+            statistics.ensureFor(accountId, outcome.snapshotId(), observedAt, outcome.agents());
         }
         return outcome;
     }

@@ -50,19 +50,6 @@ class ExampleAnswerLoadTest {
     }
 
     @Test
-    void theFirstAccountWideLoadGivesThePlannerStatisticsForTheTablesTheDerivationJoins() {
-        // without any, the next poll's derivation joins thousands of agents by nested loops
-        assertThat(database.dsl().fetch("""
-                select relname
-                from pg_stat_all_tables
-                where schemaname = 'warehouse'
-                  and (relname in ('agent_state_interval', 'agent_shift') or relname like 'agent\\_snapshot\\_p%')
-                  and last_analyze is not null
-                order by relname
-                """).getValues(0, String.class)).containsExactly("agent_shift", "agent_snapshot_p202506", "agent_state_interval");
-    }
-
-    @Test
     void everyAgentFieldIsStoredTypedUnderItsApiName() {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("user_id", List.of("bigint", "123456"));
