@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,9 @@ public class PlannerStatistics {
     static final int AGENTS_WORTH_ANALYZING = 200;
 
     private static final Logger log = LoggerFactory.getLogger(PlannerStatistics.class);
-    private static final List<String> DERIVED_TABLES = List.of("warehouse.agent_state_interval", "warehouse.agent_shift");
+    private static final String SCHEMA = "warehouse";
+    private static final String LOCK_TIMEOUT = "2s";
+    private static final List<String> DERIVED_TABLES = List.of("agent_state_interval", "agent_shift");
 
     private final DSLContext dsl;
 
@@ -47,42 +48,51 @@ public class PlannerStatistics {
             return;
         }
         try {
-            for (String table : tablesJoined(snapshotId, observedAt)) {
-                if (!knowsAccount(table, accountId)) {
-                    long started = System.nanoTime();
-                    dsl.execute("analyze {0}", name(table.split("\\.")));
-                    log.info("analyzed {} in {} ms: its planner statistics did not know account {}", table,
-                            (System.nanoTime() - started) / 1_000_000, accountId);
-                }
+            List<String> tables = tablesJoined(snapshotId, observedAt);
+            tables.removeAll(tablesKnowing(tables, accountId));
+            for (String table : tables) {
+                analyze(table, accountId);
             }
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) { // Spring's and jOOQ's exceptions alike: nothing here may fail a load
             log.warn("could not give the planner statistics (ANALYZE): {}; autovacuum will", e.getMessage());
         }
     }
 
-    /** The derived tables and the agent_snapshot partition holding the snapshot. */
+    /** A vacuum running on the table would make ANALYZE wait for it: the poll waits a moment at most. */
+    private void analyze(String table, short accountId) {
+        long started = System.nanoTime();
+        dsl.transaction(configuration -> {
+            configuration.dsl().execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
+            configuration.dsl().execute("analyze {0}", name(SCHEMA, table));
+        });
+        log.info("analyzed {} in {} ms: its planner statistics did not know account {}", table,
+                (System.nanoTime() - started) / 1_000_000, accountId);
+    }
+
+    /** The derived tables and the agent_snapshot partition holding the snapshot, all in schema warehouse. */
     private List<String> tablesJoined(long snapshotId, OffsetDateTime observedAt) {
         List<String> tables = new ArrayList<>(DERIVED_TABLES);
         Record partition = dsl.fetchOne("""
-                select tableoid::regclass::text
-                from warehouse.agent_snapshot
-                where snapshot_id = ?
-                  and observed_at = cast(? as timestamptz)
+                select partition.relname
+                from warehouse.agent_snapshot as a
+                inner join pg_catalog.pg_class as partition on partition.oid = a.tableoid
+                where a.snapshot_id = ?
+                  and a.observed_at = cast(? as timestamptz)
                 limit 1
                 """, snapshotId, observedAt);
         tables.add(partition.get(0, String.class));
         return tables;
     }
 
-    /** Whether the table's statistics list the account among the common values of account_id. */
-    private boolean knowsAccount(String table, short accountId) {
-        Record known = dsl.fetchOne("""
-                select cast(cast(s.most_common_vals as text) as smallint[]) @> array[cast(? as smallint)]
-                from pg_stats as s
-                where s.schemaname = split_part(?, '.', 1)
-                  and s.tablename = split_part(?, '.', 2)
+    /** Those of the tables whose statistics list the account among the common values of account_id. */
+    private List<String> tablesKnowing(List<String> tables, short accountId) {
+        return dsl.fetch("""
+                select s.tablename
+                from pg_catalog.pg_stats as s
+                where s.schemaname = ?
+                  and s.tablename = any(cast(? as text[]))
                   and s.attname = 'account_id'
-                """, accountId, table, table);
-        return known != null && Boolean.TRUE.equals(known.get(0, Boolean.class));
+                  and cast(cast(s.most_common_vals as text) as smallint[]) @> array[cast(? as smallint)]
+                """, SCHEMA, tables.toArray(String[]::new), accountId).getValues(0, String.class);
     }
 }

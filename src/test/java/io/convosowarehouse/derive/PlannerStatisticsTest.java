@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.convosowarehouse.derive.CraftedAnswers.Agent;
 import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /**
@@ -28,16 +31,16 @@ class PlannerStatisticsTest {
     private static final Instant TEN = Instant.parse("2025-06-10T17:00:00Z");
 
     @TempDir
-    static Path directory;
-    private static TestDatabase database;
+    Path directory;
+    private TestDatabase database;
 
-    @BeforeAll
-    static void createDatabase() {
+    @BeforeEach
+    void createDatabase() {
         database = TestDatabase.migrated("planner_statistics");
     }
 
-    @AfterAll
-    static void dropDatabase() throws Exception {
+    @AfterEach
+    void dropDatabase() throws Exception {
         database.close();
     }
 
@@ -56,7 +59,23 @@ class PlannerStatisticsTest {
                 "agent_shift {1,2}", "agent_snapshot_p202506 {1,2}", "agent_state_interval {1,2}");
     }
 
-    private static void ingest(String account, int agents) throws IOException {
+    @Test
+    void aTableThatCannotBeAnalyzedNowCostsAWarningAndLosesNothing() throws Exception {
+        try (Connection vacuum = DriverManager.getConnection(database.url(), PostgresServer.get().user(),
+                PostgresServer.get().password())) {
+            // what a long VACUUM holds: ANALYZE would wait for it
+            vacuum.setAutoCommit(false);
+            vacuum.createStatement().execute("lock table warehouse.agent_shift in share update exclusive mode");
+
+            Cli.Result result = ingest("north", 220);
+
+            assertThat(result.out()).contains("1 snapshot(s) loaded", "220 agent rows");
+            assertThat(result.all()).contains("could not give the planner statistics (ANALYZE)", "lock timeout");
+            vacuum.rollback();
+        }
+    }
+
+    private Cli.Result ingest(String account, int agents) throws IOException {
         List<Agent> roster = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
             roster.add(new Agent(1000 + i, "READY", TEN.minusSeconds(30), 0, 1234));
@@ -65,9 +84,10 @@ class PlannerStatisticsTest {
         Cli.Result result = Cli.run(Cli.merge(database.springProperties(), Map.of("convoso.account", account)),
                 "ingest", file.toString());
         assertThat(result.exitCode()).as(result.all()).isZero();
+        return result;
     }
 
-    private static List<String> accountsKnown() {
+    private List<String> accountsKnown() {
         return database.dsl().fetch("""
                 select tablename || ' ' || cast(most_common_vals as text)
                 from pg_stats
