@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.convosowarehouse.simulator.AgentFilter;
 import io.convosowarehouse.simulator.ContactCenter;
 import io.convosowarehouse.simulator.SimulatorSettings;
+import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /**
@@ -83,9 +86,18 @@ class KillAndCutTest {
                 + "ingest.rejected_record");
         Process ingest = start("ingest", answers.toString());
         waitForSnapshots(3);
-        // what a database restart or a network cut does to the job's sessions
-        database.dsl().execute("select pg_terminate_backend(pid) from pg_stat_activity "
-                + "where datname = current_database() and pid <> pg_backend_pid() and application_name = 'PostgreSQL JDBC Driver'");
+        try (Connection blocker = DriverManager.getConnection(database.url(), PostgresServer.get().user(),
+                PostgresServer.get().password())) {
+            // hold the next load mid-transaction, so the cut surely lands inside one
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table warehouse.snapshot in share mode");
+            waitForALoadWaitingOnALock();
+            // what a database restart or a network cut does to the job's sessions
+            database.dsl().execute("select pg_terminate_backend(pid) from pg_stat_activity "
+                    + "where datname = current_database() and pid <> pg_backend_pid() "
+                    + "and application_name = 'PostgreSQL JDBC Driver' and wait_event_type = 'Lock'");
+            blocker.rollback();
+        }
         assertThat(ingest.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(ingest.exitValue()).as("some answers loaded, the cut ones failed: partial or database error")
                 .isIn(4, 5);
@@ -103,6 +115,15 @@ class KillAndCutTest {
         assertThat(count("select count(*) from ingest.raw_payload r where r.outcome = 'loaded' and not exists "
                 + "(select 1 from warehouse.snapshot s where s.snapshot_id = r.snapshot_id)")).isZero();
         assertThat(count("select count(*) - count(distinct (observed_at, payload_hash)) from warehouse.snapshot")).isZero();
+    }
+
+    private static void waitForALoadWaitingOnALock() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count("select count(*) from pg_stat_activity where datname = current_database() "
+                + "and application_name = 'PostgreSQL JDBC Driver' and wait_event_type = 'Lock'") == 0
+                && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
     }
 
     private static void waitForSnapshots(long snapshots) throws InterruptedException {
