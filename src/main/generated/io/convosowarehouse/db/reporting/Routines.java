@@ -6,6 +6,7 @@ package io.convosowarehouse.db.reporting;
 
 import io.convosowarehouse.db.reporting.routines.BucketStart;
 import io.convosowarehouse.db.reporting.routines.LatestSnapshotAt;
+import io.convosowarehouse.db.reporting.routines.LongestInterval;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
 import io.convosowarehouse.db.reporting.routines.UtcOffset;
 import io.convosowarehouse.db.reporting.tables.AgentStateDays;
@@ -119,6 +120,44 @@ public class Routines {
           Field<Short> accountId
     ) {
         LatestSnapshotAt f = new LatestSnapshotAt();
+        f.setAccountId(accountId);
+
+        return f.asField();
+    }
+
+    /**
+     * Call <code>reporting.longest_interval</code>
+     */
+    public static YearToSecond longestInterval(
+          Configuration configuration
+        , Short accountId
+    ) {
+        LongestInterval f = new LongestInterval();
+        f.setAccountId(accountId);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>reporting.longest_interval</code> as a field.
+     */
+    public static Field<YearToSecond> longestInterval(
+          Short accountId
+    ) {
+        LongestInterval f = new LongestInterval();
+        f.setAccountId(accountId);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>reporting.longest_interval</code> as a field.
+     */
+    public static Field<YearToSecond> longestInterval(
+          Field<Short> accountId
+    ) {
+        LongestInterval f = new LongestInterval();
         f.setAccountId(accountId);
 
         return f.asField();
