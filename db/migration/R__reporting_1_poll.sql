@@ -1,7 +1,30 @@
--- reporting.poll: one row per call made to the API, loaded or failed, for coverage reports.
+-- reporting.polls(account, from, to) and the view reporting.poll: one row per call made to the API,
+-- loaded or failed, for coverage reports.
 -- A loaded call is a warehouse.snapshot; a failed one is an ingest.rejected_record of the whole
 -- answer (json_path '$'): either no answer at all ("no answer for scope ...") or an answer refused.
-create or replace view reporting.poll as
+-- The logic is a function so that reports read only the calls received in their period; the view is
+-- the function over all time, for BI tools.
+create or replace function reporting.polls(p_account_id smallint, p_from timestamptz, p_to timestamptz)
+returns table (
+    account_id              smallint,
+    account_name            text,
+    time_zone               text,
+    scope_kind              text,
+    scope_id                text,
+    received_at             timestamptz,
+    received_local          timestamp,
+    received_local_date     date,
+    observed_at             timestamptz,
+    is_failed               boolean,
+    failure_reason          text,
+    snapshot_id             bigint,
+    clock_skew_sec          integer,
+    agent_count             integer,
+    seconds_since_previous  numeric
+)
+language sql
+stable
+as $$
 with
 
 accounts as (
@@ -10,6 +33,30 @@ accounts as (
         account.account_name,
         account.time_zone
     from warehouse.account as account
+    where p_account_id is null or account.account_id = p_account_id
+),
+
+-- the answers received in the period
+period_snapshots as (
+    select
+        snapshot.account_id,
+        snapshot.observed_at
+    from warehouse.snapshot as snapshot
+    where (p_account_id is null or snapshot.account_id = p_account_id)
+        and snapshot.received_at >= p_from
+        and snapshot.received_at < p_to
+),
+
+-- consecutive answers are consecutive on the source's clock (observed_at), which a skewed clock can
+-- put outside the period: every answer observed between the earliest and the latest observed_at of the
+-- period's answers is read, so an answer's previous one is among them unless it is its scope's first
+observed_spans as (
+    select
+        period_snapshots.account_id,
+        min(period_snapshots.observed_at) as first_observed_at,
+        max(period_snapshots.observed_at) as last_observed_at
+    from period_snapshots
+    group by period_snapshots.account_id
 ),
 
 snapshots as (
@@ -21,30 +68,18 @@ snapshots as (
         snapshot.observed_at,
         snapshot.received_at,
         snapshot.clock_skew_sec,
-        snapshot.agent_count
-    from warehouse.snapshot as snapshot
+        snapshot.agent_count,
+        lag(snapshot.observed_at) over (
+            partition by snapshot.account_id, snapshot.scope_kind, snapshot.scope_id
+            order by snapshot.observed_at, snapshot.received_at) as previous_observed_at
+    from observed_spans
+        inner join warehouse.snapshot as snapshot on snapshot.account_id = observed_spans.account_id
+            and snapshot.observed_at >= observed_spans.first_observed_at
+            and snapshot.observed_at <= observed_spans.last_observed_at
 ),
 
-whole_answer_rejections as (
-    select
-        rejected_record.rejected_record_id,
-        rejected_record.account_id,
-        rejected_record.received_at,
-        rejected_record.raw_payload_id,
-        rejected_record.reason
-    from ingest.rejected_record as rejected_record
-    where rejected_record.json_path = '$'
-),
-
-raw_payloads as (
-    select
-        raw_payload.raw_payload_id,
-        raw_payload.received_at,
-        raw_payload.scope_kind,
-        raw_payload.scope_id
-    from ingest.raw_payload as raw_payload
-),
-
+-- spacing of consecutive loaded answers of one scope, on the source's own clock; the first answer of a
+-- scope among those read looks its previous one up: it was observed before all of them
 loaded_polls as (
     select
         snapshots.account_id,
@@ -57,11 +92,39 @@ loaded_polls as (
         snapshots.snapshot_id,
         snapshots.clock_skew_sec,
         snapshots.agent_count,
-        -- spacing of consecutive loaded answers of one scope, on the source's own clock
-        extract(epoch from snapshots.observed_at - lag(snapshots.observed_at) over (
-            partition by snapshots.account_id, snapshots.scope_kind, snapshots.scope_id
-            order by snapshots.observed_at, snapshots.received_at)) as seconds_since_previous
+        extract(epoch from snapshots.observed_at - coalesce(snapshots.previous_observed_at, (
+            select max(earlier.observed_at)
+            from warehouse.snapshot as earlier
+            where earlier.account_id = snapshots.account_id
+                and earlier.scope_kind = snapshots.scope_kind
+                and earlier.scope_id = snapshots.scope_id
+                and earlier.observed_at < snapshots.observed_at))) as seconds_since_previous
     from snapshots
+    where snapshots.received_at >= p_from
+        and snapshots.received_at < p_to
+),
+
+whole_answer_rejections as (
+    select
+        rejected_record.rejected_record_id,
+        rejected_record.account_id,
+        rejected_record.received_at,
+        rejected_record.raw_payload_id,
+        rejected_record.reason
+    from ingest.rejected_record as rejected_record
+    where rejected_record.json_path = '$'
+        and (p_account_id is null or rejected_record.account_id = p_account_id)
+        and rejected_record.received_at >= p_from
+        and rejected_record.received_at < p_to
+),
+
+raw_payloads as (
+    select
+        raw_payload.raw_payload_id,
+        raw_payload.received_at,
+        raw_payload.scope_kind,
+        raw_payload.scope_id
+    from ingest.raw_payload as raw_payload
 ),
 
 -- a call without an answer names its scope only in the reason: "no answer for scope queue:7: ..."
@@ -110,7 +173,28 @@ select
     polls.agent_count,
     polls.seconds_since_previous
 from polls
-    inner join accounts on accounts.account_id = polls.account_id;
+    inner join accounts on accounts.account_id = polls.account_id
+$$;
+comment on function reporting.polls(smallint, timestamptz, timestamptz) is 'Rows of reporting.poll for one account (NULL = all) and the calls received in [p_from, p_to).';
+
+create or replace view reporting.poll as
+select
+    polls.account_id,
+    polls.account_name,
+    polls.time_zone,
+    polls.scope_kind,
+    polls.scope_id,
+    polls.received_at,
+    polls.received_local,
+    polls.received_local_date,
+    polls.observed_at,
+    polls.is_failed,
+    polls.failure_reason,
+    polls.snapshot_id,
+    polls.clock_skew_sec,
+    polls.agent_count,
+    polls.seconds_since_previous
+from reporting.polls(null, '-infinity', 'infinity') as polls;
 
 comment on view reporting.poll is 'One row per call made to the Agent Monitor API: loaded (a snapshot) or failed (no answer, or the answer refused).';
 comment on column reporting.poll.account_id is 'The account (warehouse.account).';
