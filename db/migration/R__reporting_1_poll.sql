@@ -1,9 +1,56 @@
 -- reporting.polls(account, from, to) and the view reporting.poll: one row per call made to the API,
 -- loaded or failed, for coverage reports.
--- A loaded call is a warehouse.snapshot; a failed one is an ingest.rejected_record of the whole
--- answer (json_path '$'): either no answer at all ("no answer for scope ...") or an answer refused.
+-- A loaded call is a warehouse.snapshot; a failed one is a row of reporting.failed_poll.
 -- The logic is a function so that reports read only the calls received in their period; the view is
 -- the function over all time, for BI tools.
+-- reporting.failed_poll: one row per call that brought no usable answer: an ingest.rejected_record of
+-- the whole answer (json_path '$'), either no answer at all ("no answer for scope ...") or an answer
+-- refused. A view, so that readers, who may not read ingest, see these rows.
+create or replace view reporting.failed_poll as
+with
+
+whole_answer_rejections as (
+    select
+        rejected_record.rejected_record_id,
+        rejected_record.account_id,
+        rejected_record.received_at,
+        rejected_record.raw_payload_id,
+        rejected_record.reason
+    from ingest.rejected_record as rejected_record
+    where rejected_record.json_path = '$'
+),
+
+raw_payloads as (
+    select
+        raw_payload.raw_payload_id,
+        raw_payload.received_at,
+        raw_payload.scope_kind,
+        raw_payload.scope_id
+    from ingest.raw_payload as raw_payload
+)
+
+-- a call without an answer names its scope only in the reason: "no answer for scope queue:7: ..."
+select
+    whole_answer_rejections.account_id,
+    coalesce(raw_payloads.scope_kind,
+        split_part(substring(whole_answer_rejections.reason from '^no answer for scope ([a-z]+(:[^:]*)?):'), ':', 1),
+        'unknown') as scope_kind,
+    coalesce(raw_payloads.scope_id,
+        split_part(substring(whole_answer_rejections.reason from '^no answer for scope ([a-z]+(:[^:]*)?):'), ':', 2),
+        '') as scope_id,
+    whole_answer_rejections.received_at,
+    whole_answer_rejections.reason as failure_reason
+from whole_answer_rejections
+    left join raw_payloads on raw_payloads.raw_payload_id = whole_answer_rejections.raw_payload_id
+        and raw_payloads.received_at = whole_answer_rejections.received_at;
+
+comment on view reporting.failed_poll is 'One row per call to the Agent Monitor API that brought no usable answer (no answer, or the answer refused); reporting.poll lists them with the loaded ones.';
+comment on column reporting.failed_poll.account_id is 'The account (warehouse.account).';
+comment on column reporting.failed_poll.scope_kind is 'What the call was filtered by: account, campaign, queue, user or skill (unknown if the failure did not say).';
+comment on column reporting.failed_poll.scope_id is 'The filter value; empty for the account scope.';
+comment on column reporting.failed_poll.received_at is 'When the job got the answer or gave up (its own clock).';
+comment on column reporting.failed_poll.failure_reason is 'Why it failed (ingest.rejected_record.reason).';
+
 create or replace function reporting.polls(p_account_id smallint, p_from timestamptz, p_to timestamptz)
 returns table (
     account_id              smallint,
@@ -104,50 +151,24 @@ loaded_polls as (
         and snapshots.received_at < p_to
 ),
 
-whole_answer_rejections as (
-    select
-        rejected_record.rejected_record_id,
-        rejected_record.account_id,
-        rejected_record.received_at,
-        rejected_record.raw_payload_id,
-        rejected_record.reason
-    from ingest.rejected_record as rejected_record
-    where rejected_record.json_path = '$'
-        and (p_account_id is null or rejected_record.account_id = p_account_id)
-        and rejected_record.received_at >= p_from
-        and rejected_record.received_at < p_to
-),
-
-raw_payloads as (
-    select
-        raw_payload.raw_payload_id,
-        raw_payload.received_at,
-        raw_payload.scope_kind,
-        raw_payload.scope_id
-    from ingest.raw_payload as raw_payload
-),
-
--- a call without an answer names its scope only in the reason: "no answer for scope queue:7: ..."
+-- calls that brought no usable answer, through the view: it reads ingest, which a reader may not
 failed_polls as (
     select
-        whole_answer_rejections.account_id,
-        coalesce(raw_payloads.scope_kind,
-            split_part(substring(whole_answer_rejections.reason from '^no answer for scope ([a-z]+(:[^:]*)?):'), ':', 1),
-            'unknown') as scope_kind,
-        coalesce(raw_payloads.scope_id,
-            split_part(substring(whole_answer_rejections.reason from '^no answer for scope ([a-z]+(:[^:]*)?):'), ':', 2),
-            '') as scope_id,
-        whole_answer_rejections.received_at,
+        failed_poll.account_id,
+        failed_poll.scope_kind,
+        failed_poll.scope_id,
+        failed_poll.received_at,
         cast(null as timestamptz) as observed_at,
         true as is_failed,
-        whole_answer_rejections.reason as failure_reason,
+        failed_poll.failure_reason,
         cast(null as bigint) as snapshot_id,
         cast(null as integer) as clock_skew_sec,
         cast(null as integer) as agent_count,
         cast(null as numeric) as seconds_since_previous
-    from whole_answer_rejections
-        left join raw_payloads on raw_payloads.raw_payload_id = whole_answer_rejections.raw_payload_id
-            and raw_payloads.received_at = whole_answer_rejections.received_at
+    from reporting.failed_poll as failed_poll
+    where (p_account_id is null or failed_poll.account_id = p_account_id)
+        and failed_poll.received_at >= p_from
+        and failed_poll.received_at < p_to
 ),
 
 polls as (
