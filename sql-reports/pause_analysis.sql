@@ -46,7 +46,7 @@ intervals as (
     select
         agent_state_interval.account_id,
         agent_state_interval.user_id,
-        agent_state_interval.status_group,
+        agent_state_interval.is_pause,
         agent_state_interval.duration_sec,
         parameters.pause_over_sec
     from parameters
@@ -54,7 +54,8 @@ intervals as (
             select
                 agent_state_interval.account_id,
                 agent_state_interval.user_id,
-                agent_state_interval.status_group,
+                -- the family's text compared once per interval, not in each aggregate
+                agent_state_interval.status_group = 'paused' as is_pause,
                 agent_state_interval.duration_sec
             from reporting.agent_state_interval as agent_state_interval
             where agent_state_interval.account_id = parameters.account_id
@@ -69,12 +70,12 @@ agent_pause_sums as (
     select
         intervals.account_id,
         intervals.user_id,
-        count(*) filter (where intervals.status_group = 'paused') as pauses,
-        coalesce(sum(intervals.duration_sec) filter (where intervals.status_group = 'paused'), 0) as paused_sec,
-        max(intervals.duration_sec) filter (where intervals.status_group = 'paused') as longest_pause_sec,
-        count(*) filter (where intervals.status_group = 'paused' and intervals.duration_sec > intervals.pause_over_sec) as pauses_over_threshold,
+        count(*) filter (where intervals.is_pause) as pauses,
+        coalesce(sum(intervals.duration_sec) filter (where intervals.is_pause), 0) as paused_sec,
+        max(intervals.duration_sec) filter (where intervals.is_pause) as longest_pause_sec,
+        count(*) filter (where intervals.is_pause and intervals.duration_sec > intervals.pause_over_sec) as pauses_over_threshold,
         coalesce(sum(intervals.duration_sec - intervals.pause_over_sec)
-            filter (where intervals.status_group = 'paused' and intervals.duration_sec > intervals.pause_over_sec), 0) as paused_over_threshold_sec,
+            filter (where intervals.is_pause and intervals.duration_sec > intervals.pause_over_sec), 0) as paused_over_threshold_sec,
         sum(intervals.duration_sec) as logged_in_sec
     from intervals
     group by
