@@ -20,6 +20,7 @@ as $$
 with
 
 -- how long before p_from an interval overlapping [p_from, p_to) can have begun: its account's longest
+-- interval
 accounts as (
     select
         account.account_id,
