@@ -8,7 +8,7 @@
 --               gap (default 120: two missed one-minute polls)
 --   stale_sec   an agent whose since_last_update exceeds this is stale (default 300)
 --   skew_sec    a poll whose |clock_skew_sec| exceeds this is skewed (default 300)
--- Sources: reporting.poll, reporting.agent_snapshot
+-- Sources: reporting.poll (read for the period through the function reporting.polls), reporting.agent_snapshot
 -- Columns:
 --   account_name, local_date, polls_made, polls_loaded, polls_failed, failed_pct,
 --   account_polls_loaded, gaps, gap_sec, longest_gap_sec, stale_agents, max_abs_clock_skew_sec,
@@ -66,8 +66,11 @@ polls as (
         poll.seconds_since_previous,
         parameters.gap_sec,
         parameters.skew_sec
-    from reporting.poll as poll
-        inner join parameters on parameters.account_id = poll.account_id
+    from parameters
+        -- reporting.poll for this account and the local days around the period only
+        cross join lateral reporting.polls(parameters.account_id,
+            parameters.from_local::date::timestamp at time zone parameters.time_zone,
+            (parameters.to_local::date + 1)::timestamp at time zone parameters.time_zone) as poll
     where poll.received_local_date >= parameters.from_local
         and poll.received_local_date < parameters.to_local
 ),

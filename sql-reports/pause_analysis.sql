@@ -40,38 +40,74 @@ parameters as (
     where :'account' = '' or account.account_name = :'account'
 ),
 
+-- the intervals that began in the period; offset 0 keeps this a subquery planned for each account,
+-- so the index on started_at bounds the scan (flattened into the query, it read every interval)
 intervals as (
     select
         agent_state_interval.account_id,
-        agent_state_interval.account_name,
         agent_state_interval.user_id,
-        agent_state_interval.user_full_name,
-        agent_state_interval.status_group,
+        agent_state_interval.is_pause,
         agent_state_interval.duration_sec,
         parameters.pause_over_sec
-    from reporting.agent_state_interval as agent_state_interval
-        inner join parameters on parameters.account_id = agent_state_interval.account_id
-    where agent_state_interval.started_at >= parameters.from_at
-        and agent_state_interval.started_at < parameters.to_at
+    from parameters
+        cross join lateral (
+            select
+                agent_state_interval.account_id,
+                agent_state_interval.user_id,
+                -- the family's text compared once per interval, not in each aggregate
+                agent_state_interval.status_group = 'paused' as is_pause,
+                agent_state_interval.duration_sec
+            from reporting.agent_state_interval as agent_state_interval
+            where agent_state_interval.account_id = parameters.account_id
+                and agent_state_interval.started_at >= parameters.from_at
+                and agent_state_interval.started_at < parameters.to_at
+            offset 0
+        ) as agent_state_interval
+),
+
+-- per agent by id; names are joined to the resulting rows rather than carried through every interval
+agent_pause_sums as (
+    select
+        intervals.account_id,
+        intervals.user_id,
+        count(*) filter (where intervals.is_pause) as pauses,
+        coalesce(sum(intervals.duration_sec) filter (where intervals.is_pause), 0) as paused_sec,
+        max(intervals.duration_sec) filter (where intervals.is_pause) as longest_pause_sec,
+        count(*) filter (where intervals.is_pause and intervals.duration_sec > intervals.pause_over_sec) as pauses_over_threshold,
+        coalesce(sum(intervals.duration_sec - intervals.pause_over_sec)
+            filter (where intervals.is_pause and intervals.duration_sec > intervals.pause_over_sec), 0) as paused_over_threshold_sec,
+        sum(intervals.duration_sec) as logged_in_sec
+    from intervals
+    group by
+        intervals.account_id,
+        intervals.user_id
+),
+
+-- the name seen last, as reporting.agent_state_interval shows it
+agent_names as (
+    select distinct on (agent.account_id, agent.user_id)
+        agent.account_id,
+        agent.user_id,
+        agent.user_full_name
+    from warehouse.agent as agent
+    order by agent.account_id, agent.user_id, agent.last_seen_at desc
 ),
 
 agent_pauses as (
     select
-        intervals.account_name,
-        intervals.user_id,
-        intervals.user_full_name,
-        count(*) filter (where intervals.status_group = 'paused') as pauses,
-        coalesce(sum(intervals.duration_sec) filter (where intervals.status_group = 'paused'), 0) as paused_sec,
-        max(intervals.duration_sec) filter (where intervals.status_group = 'paused') as longest_pause_sec,
-        count(*) filter (where intervals.status_group = 'paused' and intervals.duration_sec > intervals.pause_over_sec) as pauses_over_threshold,
-        coalesce(sum(intervals.duration_sec - intervals.pause_over_sec)
-            filter (where intervals.status_group = 'paused' and intervals.duration_sec > intervals.pause_over_sec), 0) as paused_over_threshold_sec,
-        sum(intervals.duration_sec) as logged_in_sec
-    from intervals
-    group by
-        intervals.account_name,
-        intervals.user_id,
-        intervals.user_full_name
+        account.account_name,
+        agent_pause_sums.user_id,
+        agent_names.user_full_name,
+        agent_pause_sums.pauses,
+        agent_pause_sums.paused_sec,
+        agent_pause_sums.longest_pause_sec,
+        agent_pause_sums.pauses_over_threshold,
+        agent_pause_sums.paused_over_threshold_sec,
+        agent_pause_sums.logged_in_sec
+    from agent_pause_sums
+        inner join reporting.account as account on account.account_id = agent_pause_sums.account_id
+        left join agent_names on agent_names.account_id = agent_pause_sums.account_id
+            and agent_names.user_id = agent_pause_sums.user_id
 )
 
 select

@@ -100,29 +100,57 @@ queue_series as (
     from queue_counters
 ),
 
-queue_buckets as (
+-- every queue series in every bucket: a row of NULLs per pair, grouped with the answers, so empty
+-- buckets are listed too; grouping treats the NULL queue of the account-wide series as one value,
+-- which a join could match only with IS NOT DISTINCT FROM, row by row
+queue_bucket_rows as (
     select
         quarter_hours.account_id,
         queue_counters.queue_id,
         quarter_hours.bucket_start,
-        sum(queue_counters.calls_delta) as calls,
-        sum(queue_counters.answered_delta) as answered,
-        sum(queue_counters.dropped_delta) as dropped,
-        max(queue_counters.calls_waiting_in) as peak_calls_waiting,
-        count(*) as polls
+        queue_counters.observed_at,
+        queue_counters.calls_delta,
+        queue_counters.answered_delta,
+        queue_counters.dropped_delta,
+        queue_counters.calls_waiting_in
     from quarter_hours
         inner join queue_counters on queue_counters.account_id = quarter_hours.account_id
             and queue_counters.quarter_start = quarter_hours.quarter_start
+    union all
+    select
+        buckets.account_id,
+        queue_series.queue_id,
+        buckets.bucket_start,
+        null,
+        null,
+        null,
+        null,
+        null
+    from buckets
+        inner join queue_series on queue_series.account_id = buckets.account_id
+),
+
+queue_buckets as (
+    select
+        queue_bucket_rows.account_id,
+        queue_bucket_rows.queue_id,
+        queue_bucket_rows.bucket_start,
+        sum(queue_bucket_rows.calls_delta) as calls,
+        sum(queue_bucket_rows.answered_delta) as answered,
+        sum(queue_bucket_rows.dropped_delta) as dropped,
+        max(queue_bucket_rows.calls_waiting_in) as peak_calls_waiting,
+        count(queue_bucket_rows.observed_at) as polls
+    from queue_bucket_rows
     group by
-        quarter_hours.account_id,
-        queue_counters.queue_id,
-        quarter_hours.bucket_start
+        queue_bucket_rows.account_id,
+        queue_bucket_rows.queue_id,
+        queue_bucket_rows.bucket_start
 )
 
 select
     buckets.account_name,
-    queue_series.queue_id,
-    case when queue_series.queue_id is null then '(all queues)' else queue_names.queue_name end as queue_name,
+    queue_buckets.queue_id,
+    case when queue_buckets.queue_id is null then '(all queues)' else queue_names.queue_name end as queue_name,
     buckets.bucket_start at time zone buckets.time_zone as bucket_start_local,
     reporting.utc_offset(buckets.bucket_start, buckets.time_zone) as utc_offset,
     coalesce(queue_buckets.calls, 0) as calls,
@@ -131,15 +159,13 @@ select
     round(100.0 * queue_buckets.answered / nullif(queue_buckets.calls, 0), 2) as answer_pct,
     round(100.0 * queue_buckets.dropped / nullif(queue_buckets.calls, 0), 2) as drop_pct,
     queue_buckets.peak_calls_waiting,
-    coalesce(queue_buckets.polls, 0) as polls
-from buckets
-    inner join queue_series on queue_series.account_id = buckets.account_id
-    left join queue_buckets on queue_buckets.account_id = buckets.account_id
-        and queue_buckets.queue_id is not distinct from queue_series.queue_id
-        and queue_buckets.bucket_start = buckets.bucket_start
-    left join queue_names on queue_names.account_id = queue_series.account_id
-        and queue_names.queue_id = queue_series.queue_id
+    queue_buckets.polls
+from queue_buckets
+    inner join buckets on buckets.account_id = queue_buckets.account_id
+        and buckets.bucket_start = queue_buckets.bucket_start
+    left join queue_names on queue_names.account_id = queue_buckets.account_id
+        and queue_names.queue_id = queue_buckets.queue_id
 order by
     buckets.account_name,
-    queue_series.queue_id nulls first,
+    queue_buckets.queue_id nulls first,
     buckets.bucket_start;

@@ -107,3 +107,26 @@ as $$
     limit 1
 $$;
 comment on function reporting.latest_snapshot_at(smallint) is 'observed_at of the account''s latest account-wide snapshot: the last time every open interval and shift was seen.';
+
+-- The longest time any interval of an account is counted for (counted_until - started_at, as
+-- reporting.agent_state_interval computes it): an interval overlapping [from, to) began after
+-- from - this, which lets range reads bound started_at from below as well, exactly. Closed intervals
+-- come from the index on their duration, open ones (one per logged-in agent at most) run to the latest
+-- snapshot.
+create or replace function reporting.longest_interval(account_id smallint)
+returns interval
+language sql
+stable
+parallel safe
+as $$
+    select greatest(
+        (select max(closed.ended_at - closed.started_at)
+         from warehouse.agent_state_interval as closed
+         where closed.account_id = longest_interval.account_id),
+        (select reporting.latest_snapshot_at(longest_interval.account_id) - min(open.started_at)
+         from warehouse.agent_state_interval as open
+         where open.account_id = longest_interval.account_id
+             and open.ended_at is null),
+        interval '0')
+$$;
+comment on function reporting.longest_interval(smallint) is 'Longest counted duration (counted_until - started_at) of any interval of the account: intervals overlapping [from, to) began after from minus this.';

@@ -11,13 +11,6 @@ accounts as (
     from warehouse.account as account
 ),
 
-labels as (
-    select
-        label.label_id,
-        label.value
-    from warehouse.label as label
-),
-
 -- an agent can have had several names: show the one seen last
 agent_names as (
     select distinct on (agent.account_id, agent.user_id)
@@ -76,8 +69,10 @@ select
 from intervals
     inner join accounts on accounts.account_id = intervals.account_id
     left join agent_names on agent_names.account_id = intervals.account_id and agent_names.user_id = intervals.user_id
-    left join labels as status_labels on status_labels.label_id = intervals.status_ref
-    left join labels as status_label_labels on status_label_labels.label_id = intervals.status_label_ref;
+    -- labels joined directly, not through a CTE: a materialized CTE would keep every query on the
+    -- view from running in parallel, and a label the query does not use could not be left out
+    left join warehouse.label as status_labels on status_labels.label_id = intervals.status_ref
+    left join warehouse.label as status_label_labels on status_label_labels.label_id = intervals.status_label_ref;
 
 comment on view reporting.agent_state_interval is 'One row per stretch of one status of one agent (warehouse.agent_state_interval) with names, status text, status family and local times.';
 comment on column reporting.agent_state_interval.account_id is 'The account (warehouse.account).';

@@ -41,50 +41,8 @@ accounts as (
     where p_account_id is null or account.account_id = p_account_id
 ),
 
-snapshots as (
-    select
-        snapshot.snapshot_id,
-        snapshot.scope_kind,
-        snapshot.scope_id,
-        snapshot.received_at
-    from warehouse.snapshot as snapshot
-),
-
--- the series polled in the period, and for each the last answer before p_from: the delta of the
--- period's first answer needs it
-period_series as (
-    select distinct
-        queue_stats.account_id,
-        snapshots.scope_kind,
-        snapshots.scope_id
-    from warehouse.queue_stats as queue_stats
-        -- the table rather than the snapshots CTE, which a second reference would materialize whole
-        inner join warehouse.snapshot as snapshots on snapshots.snapshot_id = queue_stats.snapshot_id
-    where (p_account_id is null or queue_stats.account_id = p_account_id)
-        and queue_stats.observed_at >= p_from
-        and queue_stats.observed_at < p_to
-),
-
-look_back as (
-    select
-        min(previous_answer.observed_at) as look_back_from
-    from period_series
-        cross join lateral (
-            select queue_stats.observed_at
-            from warehouse.queue_stats as queue_stats
-                inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
-            where queue_stats.account_id = period_series.account_id
-                and queue_stats.observed_at < p_from
-                and snapshot.scope_kind = period_series.scope_kind
-                and snapshot.scope_id = period_series.scope_id
-            order by queue_stats.observed_at desc
-            limit 1
-        ) as previous_answer
-),
-
--- the period's answers and everything since the earliest look-back answer: every series then
--- holds its previous answer, so lag() gives the same values as over all history
-queue_stats as (
+-- the period's answers, with the scope each was polled for
+period_answers as (
     select
         queue_stats.snapshot_id,
         queue_stats.observed_at,
@@ -93,47 +51,90 @@ queue_stats as (
         queue_stats.queue_calls_today,
         queue_stats.queue_answered,
         queue_stats.queue_dropped,
-        queue_stats.queue_dialable_leads
+        queue_stats.queue_dialable_leads,
+        snapshot.scope_kind,
+        snapshot.scope_id,
+        snapshot.received_at
     from warehouse.queue_stats as queue_stats
-        cross join look_back
+        inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
     where (p_account_id is null or queue_stats.account_id = p_account_id)
-        and queue_stats.observed_at >= coalesce(look_back.look_back_from, p_from)
+        and queue_stats.observed_at >= p_from
         and queue_stats.observed_at < p_to
 ),
 
--- calls waiting is a campaign-block field of the same answer
+period_series as (
+    select distinct
+        period_answers.account_id,
+        period_answers.scope_kind,
+        period_answers.scope_id
+    from period_answers
+),
+
+-- each series' last answer before the period: the delta of its first answer in the period needs it
+previous_answers as (
+    select
+        previous_answer.*
+    from period_series
+        cross join lateral (
+            select
+                queue_stats.snapshot_id,
+                queue_stats.observed_at,
+                queue_stats.account_id,
+                queue_stats.queue_id,
+                queue_stats.queue_calls_today,
+                queue_stats.queue_answered,
+                queue_stats.queue_dropped,
+                queue_stats.queue_dialable_leads,
+                snapshot.scope_kind,
+                snapshot.scope_id,
+                snapshot.received_at
+            from warehouse.queue_stats as queue_stats
+                inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
+            where queue_stats.account_id = period_series.account_id
+                and queue_stats.observed_at < p_from
+                and snapshot.scope_kind = period_series.scope_kind
+                and snapshot.scope_id = period_series.scope_id
+            order by queue_stats.observed_at desc, snapshot.received_at desc
+            limit 1
+        ) as previous_answer
+),
+
+-- every series then holds its previous answer, so lag() gives the same values as over all history
+answers as (
+    select * from period_answers
+    union all
+    select * from previous_answers
+),
+
+-- calls waiting is a campaign-block field of the same answer (only the period's are reported)
 waiting as (
     select
         campaign_stats.snapshot_id,
         campaign_stats.observed_at,
         campaign_stats.calls_waiting_in
     from warehouse.campaign_stats as campaign_stats
-        cross join look_back
     where (p_account_id is null or campaign_stats.account_id = p_account_id)
-        and campaign_stats.observed_at >= coalesce(look_back.look_back_from, p_from)
+        and campaign_stats.observed_at >= p_from
         and campaign_stats.observed_at < p_to
 ),
 
 series as (
     select
-        queue_stats.*,
+        answers.*,
         waiting.calls_waiting_in,
-        snapshots.scope_kind,
-        snapshots.scope_id,
         accounts.account_name,
         accounts.time_zone,
-        (queue_stats.observed_at at time zone accounts.time_zone)::date as observed_local_date,
-        lag(queue_stats.observed_at) over scope_series as previous_observed_at,
-        lag(queue_stats.queue_calls_today) over scope_series as previous_queue_calls_today,
-        lag(queue_stats.queue_answered) over scope_series as previous_queue_answered,
-        lag(queue_stats.queue_dropped) over scope_series as previous_queue_dropped
-    from queue_stats
-        inner join snapshots on snapshots.snapshot_id = queue_stats.snapshot_id
-        inner join accounts on accounts.account_id = queue_stats.account_id
-        left join waiting on waiting.snapshot_id = queue_stats.snapshot_id and waiting.observed_at = queue_stats.observed_at
+        (answers.observed_at at time zone accounts.time_zone)::date as observed_local_date,
+        lag(answers.observed_at) over scope_series as previous_observed_at,
+        lag(answers.queue_calls_today) over scope_series as previous_queue_calls_today,
+        lag(answers.queue_answered) over scope_series as previous_queue_answered,
+        lag(answers.queue_dropped) over scope_series as previous_queue_dropped
+    from answers
+        inner join accounts on accounts.account_id = answers.account_id
+        left join waiting on waiting.snapshot_id = answers.snapshot_id and waiting.observed_at = answers.observed_at
     window scope_series as (
-        partition by queue_stats.account_id, snapshots.scope_kind, snapshots.scope_id
-        order by queue_stats.observed_at, snapshots.received_at)
+        partition by answers.account_id, answers.scope_kind, answers.scope_id
+        order by answers.observed_at, answers.received_at)
 ),
 
 resets as (

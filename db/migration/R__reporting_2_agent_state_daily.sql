@@ -24,43 +24,79 @@ stable
 as $$
 with
 
-intervals as (
+-- the local days [p_from, p_to) as instants in each account's zone, and how long before them an
+-- interval overlapping them can have begun (its account's longest interval)
+periods as (
     select
-        agent_state_interval.account_id,
-        agent_state_interval.time_zone,
-        agent_state_interval.user_id,
-        agent_state_interval.status_group,
-        agent_state_interval.started_at,
-        agent_state_interval.counted_until
-    from reporting.agent_state_interval as agent_state_interval
-    where agent_state_interval.counted_until > agent_state_interval.started_at
-        and (p_account_id is null or agent_state_interval.account_id = p_account_id)
-        -- only the intervals touching the local days [p_from, p_to)
-        and agent_state_interval.started_at < p_to::timestamp at time zone agent_state_interval.time_zone
-        and agent_state_interval.counted_until > p_from::timestamp at time zone agent_state_interval.time_zone
+        account.account_id,
+        p_from::timestamp at time zone account.time_zone as from_at,
+        p_to::timestamp at time zone account.time_zone as to_at,
+        reporting.longest_interval(account.account_id) as longest_interval
+    from warehouse.account as account
+    where p_account_id is null or account.account_id = p_account_id
 ),
 
--- one piece per interval per local day it touches
+-- the intervals overlapping the period, with the local days of their first and last instant; offset 0
+-- keeps this a subquery planned for each account, so both bounds on started_at are index conditions,
+-- and computes the local days once per interval
+intervals as (
+    select
+        period_intervals.account_id,
+        period_intervals.time_zone,
+        period_intervals.user_id,
+        period_intervals.status_group,
+        period_intervals.started_at,
+        period_intervals.counted_until,
+        period_intervals.first_local_date,
+        period_intervals.last_local_date
+    from periods
+        cross join lateral (
+            select
+                agent_state_interval.account_id,
+                agent_state_interval.time_zone,
+                agent_state_interval.user_id,
+                agent_state_interval.status_group,
+                agent_state_interval.started_at,
+                agent_state_interval.counted_until,
+                (agent_state_interval.started_at at time zone agent_state_interval.time_zone)::date as first_local_date,
+                ((agent_state_interval.counted_until - interval '1 microsecond') at time zone agent_state_interval.time_zone)::date
+                    as last_local_date
+            from reporting.agent_state_interval as agent_state_interval
+            where agent_state_interval.account_id = periods.account_id
+                and agent_state_interval.started_at < periods.to_at
+                and agent_state_interval.started_at >= periods.from_at - periods.longest_interval
+                and agent_state_interval.counted_until > periods.from_at
+                and agent_state_interval.counted_until > agent_state_interval.started_at
+            offset 0
+        ) as period_intervals
+),
+
+-- one piece per interval per local day it touches; converting to local time is the costly step, so
+-- each interval's first and last local day are computed once, above
 day_pieces as (
     select
         intervals.account_id,
         intervals.user_id,
         intervals.status_group,
         local_day.local_date,
-        greatest(intervals.started_at, local_day.local_date::timestamp at time zone intervals.time_zone) as piece_start,
-        least(intervals.counted_until, (local_day.local_date + 1)::timestamp at time zone intervals.time_zone) as piece_end
+        local_day.piece_start,
+        local_day.piece_end
     from intervals
         cross join lateral (
-            -- most intervals lie within one local day: take it without calling the set-returning function
-            select (intervals.started_at at time zone intervals.time_zone)::date as local_date
-            where (intervals.started_at at time zone intervals.time_zone)::date
-                = ((intervals.counted_until - interval '1 microsecond') at time zone intervals.time_zone)::date
+            -- most intervals lie within one local day: that day's piece is the whole interval
+            select
+                intervals.first_local_date as local_date,
+                intervals.started_at as piece_start,
+                intervals.counted_until as piece_end
+            where intervals.first_local_date = intervals.last_local_date
             union all
-            select days_touched.local_date
+            select
+                days_touched.local_date,
+                greatest(intervals.started_at, days_touched.local_date::timestamp at time zone intervals.time_zone),
+                least(intervals.counted_until, (days_touched.local_date + 1)::timestamp at time zone intervals.time_zone)
             from reporting.local_days_touching(intervals.started_at, intervals.counted_until, intervals.time_zone)
                 as days_touched(local_date)
-            where (intervals.started_at at time zone intervals.time_zone)::date
-                <> ((intervals.counted_until - interval '1 microsecond') at time zone intervals.time_zone)::date
+            where intervals.first_local_date <> intervals.last_local_date
         ) as local_day
 ),
 
@@ -72,7 +108,8 @@ family_days as (
         day_pieces.user_id,
         day_pieces.local_date,
         day_pieces.status_group,
-        sum(extract(epoch from day_pieces.piece_end - day_pieces.piece_start)) as family_sec
+        -- summing intervals then taking seconds is exact too, and cheaper than a numeric per piece
+        extract(epoch from sum(day_pieces.piece_end - day_pieces.piece_start)) as family_sec
     from day_pieces
     where day_pieces.piece_end > day_pieces.piece_start
         and day_pieces.local_date >= p_from

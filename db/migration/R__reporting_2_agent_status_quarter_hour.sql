@@ -19,19 +19,43 @@ stable
 as $$
 with
 
+-- how long before p_from an interval overlapping [p_from, p_to) can have begun: its account's longest
+-- interval
+accounts as (
+    select
+        account.account_id,
+        reporting.longest_interval(account.account_id) as longest_interval
+    from warehouse.account as account
+    where p_account_id is null or account.account_id = p_account_id
+),
+
+-- the intervals overlapping the period; offset 0 keeps this a subquery planned for each account, so
+-- both bounds on started_at are index conditions
 intervals as (
     select
-        agent_state_interval.account_id,
-        agent_state_interval.time_zone,
-        agent_state_interval.user_id,
-        agent_state_interval.status_group,
-        agent_state_interval.started_at,
-        agent_state_interval.counted_until
-    from reporting.agent_state_interval as agent_state_interval
-    where agent_state_interval.counted_until > agent_state_interval.started_at
-        and (p_account_id is null or agent_state_interval.account_id = p_account_id)
-        and agent_state_interval.started_at < p_to
-        and agent_state_interval.counted_until > p_from
+        period_intervals.account_id,
+        period_intervals.time_zone,
+        period_intervals.user_id,
+        period_intervals.status_group,
+        period_intervals.started_at,
+        period_intervals.counted_until
+    from accounts
+        cross join lateral (
+            select
+                agent_state_interval.account_id,
+                agent_state_interval.time_zone,
+                agent_state_interval.user_id,
+                agent_state_interval.status_group,
+                agent_state_interval.started_at,
+                agent_state_interval.counted_until
+            from reporting.agent_state_interval as agent_state_interval
+            where agent_state_interval.account_id = accounts.account_id
+                and agent_state_interval.started_at < p_to
+                and agent_state_interval.started_at >= p_from - accounts.longest_interval
+                and agent_state_interval.counted_until > p_from
+                and agent_state_interval.counted_until > agent_state_interval.started_at
+            offset 0
+        ) as period_intervals
 ),
 
 -- each interval cut into the quarter hours it touches, once under its own family and once under
@@ -126,7 +150,8 @@ agent_seconds as (
         pieces.account_id,
         pieces.bucket_start,
         pieces.status_group,
-        sum(extract(epoch from pieces.piece_end - pieces.piece_start)) as agent_sec,
+        -- summing intervals then taking seconds is exact, and cheaper than a numeric per piece
+        extract(epoch from sum(pieces.piece_end - pieces.piece_start)) as agent_sec,
         count(distinct pieces.user_id) as agents_seen
     from pieces
     group by

@@ -6,18 +6,21 @@ package io.convosowarehouse.db.reporting;
 
 import io.convosowarehouse.db.reporting.routines.BucketStart;
 import io.convosowarehouse.db.reporting.routines.LatestSnapshotAt;
+import io.convosowarehouse.db.reporting.routines.LongestInterval;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
 import io.convosowarehouse.db.reporting.routines.UtcOffset;
 import io.convosowarehouse.db.reporting.tables.AgentStateDays;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
+import io.convosowarehouse.db.reporting.tables.Polls;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.PollsRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QueueCounterDeltasRecord;
 
@@ -119,6 +122,44 @@ public class Routines {
           Field<Short> accountId
     ) {
         LatestSnapshotAt f = new LatestSnapshotAt();
+        f.setAccountId(accountId);
+
+        return f.asField();
+    }
+
+    /**
+     * Call <code>reporting.longest_interval</code>
+     */
+    public static YearToSecond longestInterval(
+          Configuration configuration
+        , Short accountId
+    ) {
+        LongestInterval f = new LongestInterval();
+        f.setAccountId(accountId);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>reporting.longest_interval</code> as a field.
+     */
+    public static Field<YearToSecond> longestInterval(
+          Short accountId
+    ) {
+        LongestInterval f = new LongestInterval();
+        f.setAccountId(accountId);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>reporting.longest_interval</code> as a field.
+     */
+    public static Field<YearToSecond> longestInterval(
+          Field<Short> accountId
+    ) {
+        LongestInterval f = new LongestInterval();
         f.setAccountId(accountId);
 
         return f.asField();
@@ -387,6 +428,52 @@ public class Routines {
             startedAt,
             endedAt,
             timeZone
+        );
+    }
+
+    /**
+     * Call <code>reporting.polls</code>.
+     */
+    public static Result<PollsRecord> polls(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.Polls.POLLS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.polls</code> as a table.
+     */
+    public static Polls polls(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.Polls.POLLS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.polls</code> as a table.
+     */
+    public static Polls polls(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.Polls.POLLS.call(
+            pAccountId,
+            pFrom,
+            pTo
         );
     }
 

@@ -15,8 +15,10 @@ import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
+import io.convosowarehouse.db.reporting.tables.FailedPoll;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.Poll;
+import io.convosowarehouse.db.reporting.tables.Polls;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
@@ -25,6 +27,7 @@ import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.PollsRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QueueCounterDeltasRecord;
 
@@ -246,6 +249,13 @@ public class Tables {
     public static final CampaignName CAMPAIGN_NAME = CampaignName.CAMPAIGN_NAME;
 
     /**
+     * One row per call to the Agent Monitor API that brought no usable answer
+     * (no answer, or the answer refused); reporting.poll lists them with the
+     * loaded ones.
+     */
+    public static final FailedPoll FAILED_POLL = FailedPoll.FAILED_POLL;
+
+    /**
      * started_at timestamp with time zone, ended_at timestamp with time zone,
      * time_zone text
      */
@@ -302,6 +312,58 @@ public class Tables {
      * failed (no answer, or the answer refused).
      */
     public static final Poll POLL = Poll.POLL;
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public static final Polls POLLS = Polls.POLLS;
+
+    /**
+     * Call <code>reporting.polls</code>.
+     */
+    public static Result<PollsRecord> POLLS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.Polls.POLLS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.polls</code> as a table.
+     */
+    public static Polls POLLS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.Polls.POLLS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.polls</code> as a table.
+     */
+    public static Polls POLLS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.Polls.POLLS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * started_at timestamp with time zone, ended_at timestamp with time zone

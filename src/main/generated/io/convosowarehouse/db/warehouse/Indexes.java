@@ -35,4 +35,5 @@ public class Indexes {
     public static final Index CAMPAIGN_STATS_ACCOUNT_OBSERVED = Internal.createIndex(DSL.name("campaign_stats_account_observed"), CampaignStats.CAMPAIGN_STATS, new OrderField[] { CampaignStats.CAMPAIGN_STATS.ACCOUNT_ID, CampaignStats.CAMPAIGN_STATS.OBSERVED_AT }, false);
     public static final Index QUEUE_STATS_ACCOUNT_OBSERVED = Internal.createIndex(DSL.name("queue_stats_account_observed"), QueueStats.QUEUE_STATS, new OrderField[] { QueueStats.QUEUE_STATS.ACCOUNT_ID, QueueStats.QUEUE_STATS.OBSERVED_AT }, false);
     public static final Index SNAPSHOT_ACCOUNT_OBSERVED = Internal.createIndex(DSL.name("snapshot_account_observed"), Snapshot.SNAPSHOT, new OrderField[] { Snapshot.SNAPSHOT.ACCOUNT_ID, Snapshot.SNAPSHOT.OBSERVED_AT }, false);
+    public static final Index SNAPSHOT_ACCOUNT_RECEIVED = Internal.createIndex(DSL.name("snapshot_account_received"), Snapshot.SNAPSHOT, new OrderField[] { Snapshot.SNAPSHOT.ACCOUNT_ID, Snapshot.SNAPSHOT.RECEIVED_AT }, false);
 }

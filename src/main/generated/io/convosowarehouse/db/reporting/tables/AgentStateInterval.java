@@ -201,10 +201,6 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
                    account.account_name,
                    account.time_zone
                   FROM warehouse.account account
-               ), labels AS (
-                SELECT label.label_id,
-                   label.value
-                  FROM warehouse.label label
                ), agent_names AS (
                 SELECT DISTINCT ON (agent.account_id, agent.user_id) agent.account_id,
                    agent.user_id,
@@ -252,8 +248,8 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
           FROM ((((intervals
             JOIN accounts ON ((accounts.account_id = intervals.account_id)))
             LEFT JOIN agent_names ON (((agent_names.account_id = intervals.account_id) AND (agent_names.user_id = intervals.user_id))))
-            LEFT JOIN labels status_labels ON ((status_labels.label_id = intervals.status_ref)))
-            LEFT JOIN labels status_label_labels ON ((status_label_labels.label_id = intervals.status_label_ref)));
+            LEFT JOIN warehouse.label status_labels ON ((status_labels.label_id = intervals.status_ref)))
+            LEFT JOIN warehouse.label status_label_labels ON ((status_label_labels.label_id = intervals.status_label_ref)));
         """), where);
     }
 

@@ -151,106 +151,22 @@ public class Poll extends TableImpl<PollRecord> {
 
     private Poll(Name alias, Table<PollRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment("One row per call made to the Agent Monitor API: loaded (a snapshot) or failed (no answer, or the answer refused)."), TableOptions.view("""
-        create view "poll" as  WITH accounts AS (
-                SELECT account.account_id,
-                   account.account_name,
-                   account.time_zone
-                  FROM warehouse.account account
-               ), snapshots AS (
-                SELECT snapshot.snapshot_id,
-                   snapshot.account_id,
-                   snapshot.scope_kind,
-                   snapshot.scope_id,
-                   snapshot.observed_at,
-                   snapshot.received_at,
-                   snapshot.clock_skew_sec,
-                   snapshot.agent_count
-                  FROM warehouse.snapshot snapshot
-               ), whole_answer_rejections AS (
-                SELECT rejected_record.rejected_record_id,
-                   rejected_record.account_id,
-                   rejected_record.received_at,
-                   rejected_record.raw_payload_id,
-                   rejected_record.reason
-                  FROM ingest.rejected_record rejected_record
-                 WHERE (rejected_record.json_path = '$'::text)
-               ), raw_payloads AS (
-                SELECT raw_payload.raw_payload_id,
-                   raw_payload.received_at,
-                   raw_payload.scope_kind,
-                   raw_payload.scope_id
-                  FROM ingest.raw_payload raw_payload
-               ), loaded_polls AS (
-                SELECT snapshots.account_id,
-                   snapshots.scope_kind,
-                   snapshots.scope_id,
-                   snapshots.received_at,
-                   snapshots.observed_at,
-                   false AS is_failed,
-                   NULL::text AS failure_reason,
-                   snapshots.snapshot_id,
-                   snapshots.clock_skew_sec,
-                   snapshots.agent_count,
-                   EXTRACT(epoch FROM (snapshots.observed_at - lag(snapshots.observed_at) OVER (PARTITION BY snapshots.account_id, snapshots.scope_kind, snapshots.scope_id ORDER BY snapshots.observed_at, snapshots.received_at))) AS seconds_since_previous
-                  FROM snapshots
-               ), failed_polls AS (
-                SELECT whole_answer_rejections.account_id,
-                   COALESCE(raw_payloads.scope_kind, split_part("substring"(whole_answer_rejections.reason, '^no answer for scope ([a-z]+(:[^:]*)?):'::text), ':'::text, 1), 'unknown'::text) AS scope_kind,
-                   COALESCE(raw_payloads.scope_id, split_part("substring"(whole_answer_rejections.reason, '^no answer for scope ([a-z]+(:[^:]*)?):'::text), ':'::text, 2), ''::text) AS scope_id,
-                   whole_answer_rejections.received_at,
-                   NULL::timestamp with time zone AS observed_at,
-                   true AS is_failed,
-                   whole_answer_rejections.reason AS failure_reason,
-                   NULL::bigint AS snapshot_id,
-                   NULL::integer AS clock_skew_sec,
-                   NULL::integer AS agent_count,
-                   NULL::numeric AS seconds_since_previous
-                  FROM (whole_answer_rejections
-                    LEFT JOIN raw_payloads ON (((raw_payloads.raw_payload_id = whole_answer_rejections.raw_payload_id) AND (raw_payloads.received_at = whole_answer_rejections.received_at))))
-               ), polls AS (
-                SELECT loaded_polls.account_id,
-                   loaded_polls.scope_kind,
-                   loaded_polls.scope_id,
-                   loaded_polls.received_at,
-                   loaded_polls.observed_at,
-                   loaded_polls.is_failed,
-                   loaded_polls.failure_reason,
-                   loaded_polls.snapshot_id,
-                   loaded_polls.clock_skew_sec,
-                   loaded_polls.agent_count,
-                   loaded_polls.seconds_since_previous
-                  FROM loaded_polls
-               UNION ALL
-                SELECT failed_polls.account_id,
-                   failed_polls.scope_kind,
-                   failed_polls.scope_id,
-                   failed_polls.received_at,
-                   failed_polls.observed_at,
-                   failed_polls.is_failed,
-                   failed_polls.failure_reason,
-                   failed_polls.snapshot_id,
-                   failed_polls.clock_skew_sec,
-                   failed_polls.agent_count,
-                   failed_polls.seconds_since_previous
-                  FROM failed_polls
-               )
-        SELECT polls.account_id,
-           accounts.account_name,
-           accounts.time_zone,
-           polls.scope_kind,
-           polls.scope_id,
-           polls.received_at,
-           (polls.received_at AT TIME ZONE accounts.time_zone) AS received_local,
-           ((polls.received_at AT TIME ZONE accounts.time_zone))::date AS received_local_date,
-           polls.observed_at,
-           polls.is_failed,
-           polls.failure_reason,
-           polls.snapshot_id,
-           polls.clock_skew_sec,
-           polls.agent_count,
-           polls.seconds_since_previous
-          FROM (polls
-            JOIN accounts ON ((accounts.account_id = polls.account_id)));
+        create view "poll" as  SELECT polls.account_id,
+         polls.account_name,
+         polls.time_zone,
+         polls.scope_kind,
+         polls.scope_id,
+         polls.received_at,
+         polls.received_local,
+         polls.received_local_date,
+         polls.observed_at,
+         polls.is_failed,
+         polls.failure_reason,
+         polls.snapshot_id,
+         polls.clock_skew_sec,
+         polls.agent_count,
+         polls.seconds_since_previous
+        FROM reporting.polls(NULL::smallint, '-infinity'::timestamp with time zone, 'infinity'::timestamp with time zone) polls(account_id, account_name, time_zone, scope_kind, scope_id, received_at, received_local, received_local_date, observed_at, is_failed, failure_reason, snapshot_id, clock_skew_sec, agent_count, seconds_since_previous);
         """), where);
     }
 

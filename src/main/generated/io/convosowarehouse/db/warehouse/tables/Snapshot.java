@@ -259,7 +259,7 @@ public class Snapshot extends TableImpl<SnapshotRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.SNAPSHOT_ACCOUNT_OBSERVED);
+        return Arrays.asList(Indexes.SNAPSHOT_ACCOUNT_OBSERVED, Indexes.SNAPSHOT_ACCOUNT_RECEIVED);
     }
 
     @Override
