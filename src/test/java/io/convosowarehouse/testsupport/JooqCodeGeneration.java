@@ -2,7 +2,6 @@ package io.convosowarehouse.testsupport;
 
 import java.nio.file.Path;
 
-import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
@@ -27,12 +26,12 @@ public final class JooqCodeGeneration {
 
     public static void generate(Path targetDirectory) throws Exception {
         PostgresServer server = PostgresServer.get();
-        String url = server.createDatabase("jooq_codegen");
-        Flyway.configure()
-                .dataSource(url, server.user(), server.password())
-                .locations("filesystem:db/migration")
-                .load()
-                .migrate();
+        try (TestDatabase database = TestDatabase.migrated("jooq_codegen")) {
+            generate(targetDirectory, server, database.url());
+        }
+    }
+
+    private static void generate(Path targetDirectory, PostgresServer server, String url) throws Exception {
         GenerationTool.generate(new Configuration()
                 .withJdbc(new Jdbc()
                         .withDriver("org.postgresql.Driver")

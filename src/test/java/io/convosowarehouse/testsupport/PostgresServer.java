@@ -64,6 +64,16 @@ public final class PostgresServer {
         return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
     }
 
+    /** Drops a database made by {@link #createDatabase}, ending any session still on it. */
+    public void dropDatabase(String jdbcUrl) {
+        String database = jdbcUrl.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1");
+        try (Connection connection = DriverManager.getConnection(adminUrl, user, password)) {
+            connection.createStatement().execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
     public String user() {
         return user;
     }

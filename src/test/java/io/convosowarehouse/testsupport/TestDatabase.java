@@ -12,7 +12,7 @@ import org.jooq.impl.DSL;
 
 /**
  * A database of its own for one test class, migrated with the project's Flyway scripts, and the
- * Spring properties that point a command at it.
+ * Spring properties that point a command at it; closing it drops it.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -70,8 +70,10 @@ public final class TestDatabase implements AutoCloseable {
         return ((Number) dsl.fetchValue("select count(*) from " + table)).longValue();
     }
 
+    /** Drops the database: a test run leaves nothing behind on the server. */
     @Override
     public void close() throws SQLException {
         connection.close();
+        PostgresServer.get().dropDatabase(url);
     }
 }
