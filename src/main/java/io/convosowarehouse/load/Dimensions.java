@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -21,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Row5;
@@ -90,14 +92,12 @@ final class Dimensions {
                                 .where(AGENT.ACCOUNT_ID.eq(AGENT_SNAPSHOT.ACCOUNT_ID))
                                 .and(AGENT.USER_ID.eq(AGENT_SNAPSHOT.USER_ID))
                                 .and(AGENT.USER_FULL_NAME.eq(name))
-                                .and(AGENT.FIRST_SEEN_AT.le(AGENT_SNAPSHOT.OBSERVED_AT))
-                                .and(condition("{0} <= {1} + interval '15 minutes'", AGENT_SNAPSHOT.OBSERVED_AT,
-                                        AGENT.LAST_SEEN_AT))))
+                                .and(covers(AGENT.FIRST_SEEN_AT, AGENT.LAST_SEEN_AT, AGENT_SNAPSHOT.OBSERVED_AT))))
                 .onConflictOnConstraint(io.convosowarehouse.db.warehouse.Keys.AGENT_PK)
                 .doUpdate()
                 .set(AGENT.FIRST_SEEN_AT, least(AGENT.FIRST_SEEN_AT, excluded(AGENT.FIRST_SEEN_AT)))
                 .set(AGENT.LAST_SEEN_AT, greatest(AGENT.LAST_SEEN_AT, excluded(AGENT.LAST_SEEN_AT)))
-                .where(movedEnough(AGENT.FIRST_SEEN_AT, AGENT.LAST_SEEN_AT))
+                .where(not(covers(AGENT.FIRST_SEEN_AT, AGENT.LAST_SEEN_AT, excluded(AGENT.LAST_SEEN_AT))))
                 .execute();
     }
 
@@ -115,12 +115,16 @@ final class Dimensions {
                 .doUpdate()
                 .set(dimension.firstSeenAt(), least(dimension.firstSeenAt(), excluded(dimension.firstSeenAt())))
                 .set(dimension.lastSeenAt(), greatest(dimension.lastSeenAt(), excluded(dimension.lastSeenAt())))
-                .where(movedEnough(dimension.firstSeenAt(), dimension.lastSeenAt()))
+                .where(not(covers(dimension.firstSeenAt(), dimension.lastSeenAt(), excluded(dimension.lastSeenAt()))))
                 .execute();
     }
 
-    private static org.jooq.Condition movedEnough(Field<OffsetDateTime> firstSeenAt, Field<OffsetDateTime> lastSeenAt) {
-        return condition("{0} > {1} + interval '15 minutes'", excluded(lastSeenAt), lastSeenAt)
-                .or(excluded(firstSeenAt).lt(firstSeenAt));
+    /**
+     * Whether a dimension row already stands for a sighting at {@code seenAt}: seen first no later, and last no more
+     * than 15 minutes before. Such a row is left as it is.
+     */
+    private static Condition covers(Field<OffsetDateTime> firstSeenAt, Field<OffsetDateTime> lastSeenAt,
+            Field<OffsetDateTime> seenAt) {
+        return firstSeenAt.le(seenAt).and(condition("{0} <= {1} + interval '15 minutes'", seenAt, lastSeenAt));
     }
 }

@@ -94,7 +94,7 @@ public class PartitionRetention {
     private void drop(Policy policy, Partition partition) {
         Name parent = name(policy.schema(), policy.table());
         Name child = name(policy.schema(), partition.name());
-        // CONCURRENTLY and FINALIZE cannot run inside a transaction: these run on their own, in autocommit
+        // CONCURRENTLY cannot run inside a transaction: these run on their own, in autocommit
         if (partition.detachPending()) {
             dsl.execute("alter table {0} detach partition {1} finalize", parent, child);
         } else {

@@ -125,7 +125,7 @@ final class LenientFields {
 
     /**
      * The formatter, after a direct read of the usual well-formed value: an answer holds six timestamps per agent,
-     * and the formatter took a third of the parse of a 5,000-agent answer. Anything the direct read does not take
+     * and the formatter took a quarter of the parse of a 5,000-agent answer. Anything the direct read does not take
      * (another shape, a day past the month's end, year 0) goes to the formatter, so the results are the formatter's.
      */
     private static LocalDateTime localTimestamp(String text) {
