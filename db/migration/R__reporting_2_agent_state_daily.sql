@@ -1,14 +1,14 @@
 -- reporting.agent_state_daily: time per status family of each agent on each local calendar day.
 -- Intervals are cut at local midnight, so a status held over midnight counts on both days, and a
 -- DST day is 23 or 25 hours long.
--- The logic is a function so that reports cut only the intervals of their days; the view is the
--- function over all time, for BI tools.
-create or replace function reporting.agent_state_days(p_account_id smallint, p_from date, p_to date)
+-- Days that end before the account's settled_until are read from warehouse.settled_agent_state_day (V13),
+-- the later ones computed from the intervals by reporting.agent_state_days_from_intervals, which is also what
+-- settled them. The logic is in functions so that reports touch only their days; the view is the function
+-- over all time, for BI tools.
+create or replace function reporting.agent_state_days_from_intervals(p_account_id smallint, p_from date, p_to date)
 returns table (
     account_id      smallint,
-    account_name    text,
     user_id         bigint,
-    user_full_name  text,
     local_date      date,
     logged_in_sec   bigint,
     ready_sec       bigint,
@@ -101,7 +101,7 @@ day_pieces as (
 ),
 
 -- seconds per agent, day and family first (numeric sums are exact, so summing in two steps changes
--- nothing); names are joined to the few resulting rows rather than carried through the pieces
+-- nothing)
 family_days as (
     select
         day_pieces.account_id,
@@ -139,16 +139,102 @@ agent_days as (
         family_days.account_id,
         family_days.user_id,
         family_days.local_date
-),
+)
 
-accounts as (
+select
+    agent_days.account_id,
+    agent_days.user_id,
+    agent_days.local_date,
+    round(agent_days.logged_in_sec)::bigint as logged_in_sec,
+    round(coalesce(agent_days.ready_sec, 0))::bigint as ready_sec,
+    round(coalesce(agent_days.wait_sec, 0))::bigint as wait_sec,
+    round(coalesce(agent_days.incall_sec, 0))::bigint as incall_sec,
+    round(coalesce(agent_days.dispo_sec, 0))::bigint as dispo_sec,
+    round(coalesce(agent_days.paused_sec, 0))::bigint as paused_sec,
+    round(coalesce(agent_days.dead_sec, 0))::bigint as dead_sec,
+    round(coalesce(agent_days.other_sec, 0))::bigint as other_sec
+from agent_days
+$$;
+comment on function reporting.agent_state_days_from_intervals(smallint, date, date) is 'Rows of reporting.agent_state_daily without names, computed from agent_state_interval, for one account (NULL = all) and the local days [p_from, p_to).';
+
+create or replace function reporting.agent_state_days(p_account_id smallint, p_from date, p_to date)
+returns table (
+    account_id      smallint,
+    account_name    text,
+    user_id         bigint,
+    user_full_name  text,
+    local_date      date,
+    logged_in_sec   bigint,
+    ready_sec       bigint,
+    wait_sec        bigint,
+    incall_sec      bigint,
+    dispo_sec       bigint,
+    paused_sec      bigint,
+    dead_sec        bigint,
+    other_sec       bigint
+)
+language sql
+stable
+as $$
+with
+
+-- per account: the first local day not settled (settled_until is a local midnight or inside that day)
+periods as (
     select
         account.account_id,
-        account.account_name
+        account.account_name,
+        (coalesce(settled.settled_until, '-infinity') at time zone account.time_zone)::date as first_unsettled_date
     from warehouse.account as account
+        left join warehouse.settled_until as settled on settled.account_id = account.account_id
+    where p_account_id is null or account.account_id = p_account_id
 ),
 
--- the name seen last, as reporting.agent_state_interval shows it
+settled_days as (
+    select
+        settled_day.account_id,
+        settled_day.user_id,
+        settled_day.local_date,
+        settled_day.logged_in_sec,
+        settled_day.ready_sec,
+        settled_day.wait_sec,
+        settled_day.incall_sec,
+        settled_day.dispo_sec,
+        settled_day.paused_sec,
+        settled_day.dead_sec,
+        settled_day.other_sec
+    from periods
+        inner join warehouse.settled_agent_state_day as settled_day
+            on settled_day.account_id = periods.account_id
+            and settled_day.local_date >= p_from
+            and settled_day.local_date < least(p_to, periods.first_unsettled_date)
+),
+
+unsettled_days as (
+    select
+        computed.account_id,
+        computed.user_id,
+        computed.local_date,
+        computed.logged_in_sec,
+        computed.ready_sec,
+        computed.wait_sec,
+        computed.incall_sec,
+        computed.dispo_sec,
+        computed.paused_sec,
+        computed.dead_sec,
+        computed.other_sec
+    from periods
+        cross join lateral reporting.agent_state_days_from_intervals(
+            periods.account_id, greatest(p_from, periods.first_unsettled_date), p_to) as computed
+    where greatest(p_from, periods.first_unsettled_date) < p_to
+),
+
+agent_days as (
+    select * from settled_days
+    union all
+    select * from unsettled_days
+),
+
+-- the name seen last, as reporting.agent_state_interval shows it; joined to the few resulting rows
 agent_names as (
     select distinct on (agent.account_id, agent.user_id)
         agent.account_id,
@@ -160,23 +246,23 @@ agent_names as (
 
 select
     agent_days.account_id,
-    accounts.account_name,
+    periods.account_name,
     agent_days.user_id,
     agent_names.user_full_name,
     agent_days.local_date,
-    round(agent_days.logged_in_sec)::bigint as logged_in_sec,
-    round(coalesce(agent_days.ready_sec, 0))::bigint as ready_sec,
-    round(coalesce(agent_days.wait_sec, 0))::bigint as wait_sec,
-    round(coalesce(agent_days.incall_sec, 0))::bigint as incall_sec,
-    round(coalesce(agent_days.dispo_sec, 0))::bigint as dispo_sec,
-    round(coalesce(agent_days.paused_sec, 0))::bigint as paused_sec,
-    round(coalesce(agent_days.dead_sec, 0))::bigint as dead_sec,
-    round(coalesce(agent_days.other_sec, 0))::bigint as other_sec
+    agent_days.logged_in_sec,
+    agent_days.ready_sec,
+    agent_days.wait_sec,
+    agent_days.incall_sec,
+    agent_days.dispo_sec,
+    agent_days.paused_sec,
+    agent_days.dead_sec,
+    agent_days.other_sec
 from agent_days
-    inner join accounts on accounts.account_id = agent_days.account_id
+    inner join periods on periods.account_id = agent_days.account_id
     left join agent_names on agent_names.account_id = agent_days.account_id and agent_names.user_id = agent_days.user_id
 $$;
-comment on function reporting.agent_state_days(smallint, date, date) is 'Rows of reporting.agent_state_daily for one account (NULL = all) and the local days [p_from, p_to).';
+comment on function reporting.agent_state_days(smallint, date, date) is 'Rows of reporting.agent_state_daily for one account (NULL = all) and the local days [p_from, p_to): settled ones stored, later ones computed.';
 
 create or replace view reporting.agent_state_daily as
 select

@@ -3,9 +3,13 @@
 -- 'logged_in' for all statuses together. Quarter hours are instants, aligned with local quarter hours
 -- in every zone (all offsets are multiples of 15 minutes), so 30- and 60-minute buckets are sums
 -- (agent_sec) and maxima (peak_agents) of quarter hours: average agents = sum(agent_sec) / bucket seconds.
--- The logic is a function so that reports split only the intervals of their period (a quarter hour
--- depends only on the intervals overlapping it); the view is the function over all time, for BI tools.
-create or replace function reporting.agent_status_quarter_hours(p_account_id smallint, p_from timestamptz, p_to timestamptz)
+-- Quarter hours before the account's settled_until are read from warehouse.settled_agent_status_quarter_hour
+-- (V13), the later ones computed from the intervals by reporting.agent_status_quarter_hours_from_intervals,
+-- which is also what settled them. The logic is in functions so that reports touch only their period; the
+-- view is the function over all time, for BI tools.
+-- Computed from the intervals: a quarter hour depends only on the intervals overlapping it, so the
+-- period's first quarter hour is taken whole even when p_from falls inside it.
+create or replace function reporting.agent_status_quarter_hours_from_intervals(p_account_id smallint, p_from timestamptz, p_to timestamptz)
 returns table (
     account_id    smallint,
     bucket_start  timestamptz,
@@ -19,11 +23,12 @@ stable
 as $$
 with
 
--- how long before p_from an interval overlapping [p_from, p_to) can have begun: its account's longest
--- interval
+-- the period from the start of its first quarter hour, and how long before that an interval overlapping
+-- it can have begun: the account's longest interval
 accounts as (
     select
         account.account_id,
+        date_bin(interval '15 minutes', p_from, timestamptz '2000-01-01 00:00:00+00') as from_at,
         reporting.longest_interval(account.account_id) as longest_interval
     from warehouse.account as account
     where p_account_id is null or account.account_id = p_account_id
@@ -51,8 +56,8 @@ intervals as (
             from reporting.agent_state_interval as agent_state_interval
             where agent_state_interval.account_id = accounts.account_id
                 and agent_state_interval.started_at < p_to
-                and agent_state_interval.started_at >= p_from - accounts.longest_interval
-                and agent_state_interval.counted_until > p_from
+                and agent_state_interval.started_at >= accounts.from_at - accounts.longest_interval
+                and agent_state_interval.counted_until > accounts.from_at
                 and agent_state_interval.counted_until > agent_state_interval.started_at
             offset 0
         ) as period_intervals
@@ -88,7 +93,7 @@ pieces as (
     select *
     from quarter_pieces
     where quarter_pieces.piece_end > quarter_pieces.piece_start
-        and quarter_pieces.bucket_start >= p_from - interval '15 minutes'
+        and quarter_pieces.bucket_start >= date_bin(interval '15 minutes', p_from, timestamptz '2000-01-01 00:00:00+00')
         and quarter_pieces.bucket_start < p_to
 ),
 
@@ -172,7 +177,68 @@ from agent_seconds
         and peaks.bucket_start = agent_seconds.bucket_start
         and peaks.status_group = agent_seconds.status_group
 $$;
-comment on function reporting.agent_status_quarter_hours(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_status_quarter_hour for one account (NULL = all) and the quarter hours touching [p_from, p_to).';
+comment on function reporting.agent_status_quarter_hours_from_intervals(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_status_quarter_hour computed from agent_state_interval, for one account (NULL = all) and the quarter hours touching [p_from, p_to).';
+
+create or replace function reporting.agent_status_quarter_hours(p_account_id smallint, p_from timestamptz, p_to timestamptz)
+returns table (
+    account_id    smallint,
+    bucket_start  timestamptz,
+    status_group  text,
+    agent_sec     numeric,
+    peak_agents   bigint,
+    agents_seen   bigint
+)
+language sql
+stable
+as $$
+with
+
+-- per account: the period from the start of its first quarter hour, and where its settled quarter hours end
+periods as (
+    select
+        account.account_id,
+        date_bin(interval '15 minutes', p_from, timestamptz '2000-01-01 00:00:00+00') as from_at,
+        coalesce(settled.settled_until, '-infinity') as settled_until
+    from warehouse.account as account
+        left join warehouse.settled_until as settled on settled.account_id = account.account_id
+    where p_account_id is null or account.account_id = p_account_id
+),
+
+-- settled_until is aligned, so a quarter hour starting before it also ends by it
+settled_quarters as (
+    select
+        settled_quarter.account_id,
+        settled_quarter.bucket_start,
+        settled_quarter.status_group,
+        settled_quarter.agent_sec,
+        settled_quarter.peak_agents::bigint as peak_agents,
+        settled_quarter.agents_seen::bigint as agents_seen
+    from periods
+        inner join warehouse.settled_agent_status_quarter_hour as settled_quarter
+            on settled_quarter.account_id = periods.account_id
+            and settled_quarter.bucket_start >= periods.from_at
+            and settled_quarter.bucket_start < least(p_to, periods.settled_until)
+),
+
+unsettled_quarters as (
+    select
+        computed.account_id,
+        computed.bucket_start,
+        computed.status_group,
+        computed.agent_sec,
+        computed.peak_agents,
+        computed.agents_seen
+    from periods
+        cross join lateral reporting.agent_status_quarter_hours_from_intervals(
+            periods.account_id, greatest(periods.from_at, periods.settled_until), p_to) as computed
+    where greatest(periods.from_at, periods.settled_until) < p_to
+)
+
+select * from settled_quarters
+union all
+select * from unsettled_quarters
+$$;
+comment on function reporting.agent_status_quarter_hours(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_status_quarter_hour for one account (NULL = all) and the quarter hours touching [p_from, p_to): settled ones stored, later ones computed.';
 
 create or replace view reporting.agent_status_quarter_hour as
 with

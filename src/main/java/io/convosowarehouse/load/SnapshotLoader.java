@@ -15,8 +15,11 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.convosowarehouse.derive.SettledAggregates;
 import io.convosowarehouse.derive.SnapshotDerivation;
 
 import io.convosowarehouse.parse.ParsedAnswer;
@@ -34,19 +37,23 @@ import io.convosowarehouse.source.Scope;
 @Component
 public class SnapshotLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(SnapshotLoader.class);
+
     private final DSLContext dsl;
     private final LabelDictionary labels;
     private final PartitionManager partitions;
     private final SnapshotDerivation derivation;
     private final PlannerStatistics statistics;
+    private final SettledAggregates aggregates;
 
     public SnapshotLoader(DSLContext dsl, LabelDictionary labels, PartitionManager partitions,
-            SnapshotDerivation derivation, PlannerStatistics statistics) {
+            SnapshotDerivation derivation, PlannerStatistics statistics, SettledAggregates aggregates) {
         this.dsl = dsl;
         this.labels = labels;
         this.partitions = partitions;
         this.derivation = derivation;
         this.statistics = statistics;
+        this.aggregates = aggregates;
     }
 
     public LoadOutcome load(short accountId, ReceivedAnswer answer, ArchivedBody archived, ParsedAnswer parsed) {
@@ -70,8 +77,22 @@ public class SnapshotLoader {
         });
         if (outcome.kind() == LoadOutcome.Kind.LOADED && answer.scope().kind() == Scope.Kind.ACCOUNT) {
             statistics.ensureFor(accountId, outcome.snapshotId(), observedAt, outcome.agents());
+            settleAggregates(accountId);
         }
         return outcome;
+    }
+
+    /** After the commit: the snapshot is safe, so a failure here is a warning, and the next poll settles instead. */
+    private void settleAggregates(short accountId) {
+        try {
+            dsl.transaction(configuration -> {
+                AccountLock.acquire(configuration.dsl(), accountId);
+                aggregates.settle(configuration.dsl(), accountId);
+            });
+        } catch (RuntimeException e) { // Spring's and jOOQ's exceptions alike: nothing here may fail a load
+            log.warn("could not settle the aggregates of account {}: {}; reports compute them from the intervals meanwhile",
+                    accountId, e.getMessage());
+        }
     }
 
     /**

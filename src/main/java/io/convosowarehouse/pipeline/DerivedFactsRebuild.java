@@ -4,7 +4,9 @@ import static io.convosowarehouse.db.warehouse.Tables.AGENT_SHIFT;
 import static io.convosowarehouse.db.warehouse.Tables.AGENT_STATE_INTERVAL;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.derive.DerivedRebuild;
+import io.convosowarehouse.derive.SettledAggregates;
 import io.convosowarehouse.derive.SnapshotRef;
 import io.convosowarehouse.load.AccountDirectory;
 import io.convosowarehouse.load.AccountLock;
@@ -38,11 +41,14 @@ public class DerivedFactsRebuild {
     private final DSLContext dsl;
     private final AccountDirectory accounts;
     private final DerivedRebuild rebuild;
+    private final SettledAggregates aggregates;
 
-    public DerivedFactsRebuild(DSLContext dsl, AccountDirectory accounts, DerivedRebuild rebuild) {
+    public DerivedFactsRebuild(DSLContext dsl, AccountDirectory accounts, DerivedRebuild rebuild,
+            SettledAggregates aggregates) {
         this.dsl = dsl;
         this.accounts = accounts;
         this.rebuild = rebuild;
+        this.aggregates = aggregates;
     }
 
     public Summary rebuild(AccountSettings account, Instant from, Instant to) {
@@ -56,6 +62,7 @@ public class DerivedFactsRebuild {
                     List<SnapshotRef> chunk = snapshots.subList(start, Math.min(snapshots.size(), start + SNAPSHOTS_PER_TRANSACTION));
                     session.transaction(tx -> rebuild.replay(tx.dsl(), chunk));
                 }
+                settleAll(session, accountId);
                 int afterRange = (int) snapshots.stream().filter(s -> s.observedAt().toInstant().isAfter(to)).count();
                 return new Summary(snapshots.size() - afterRange, afterRange,
                         session.fetchCount(AGENT_STATE_INTERVAL, AGENT_STATE_INTERVAL.ACCOUNT_ID.eq(accountId)),
@@ -64,5 +71,15 @@ public class DerivedFactsRebuild {
                 AccountLock.releaseForSession(session, accountId);
             }
         });
+    }
+
+    /** The rewind moved the account's settled aggregates back: settles them again up to now, a day per transaction. */
+    private void settleAll(DSLContext session, short accountId) {
+        OffsetDateTime settled = null;
+        OffsetDateTime before;
+        do {
+            before = settled;
+            settled = session.transactionResult(tx -> aggregates.settle(tx.dsl(), accountId));
+        } while (!Objects.equals(before, settled));
     }
 }

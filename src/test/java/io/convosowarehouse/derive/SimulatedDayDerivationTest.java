@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +26,8 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * Nineteen simulated hours of a 30-agent account (noon to 07:00 the next day, Los Angeles), polled every three
  * simulated minutes and loaded by the real {@code ingest} command, which derives intervals and shifts as it
  * loads: morning shifts already under way at the first poll, the afternoon shift, the night shift across
- * midnight, the next morning's logins. What the load path derived is what a rebuild derives.
+ * midnight, the next morning's logins. What the load path derived is what a rebuild derives, and the settled
+ * aggregates the loads stored are what the intervals give, whatever moves them back.
  */
 class SimulatedDayDerivationTest {
 
@@ -43,6 +45,30 @@ class SimulatedDayDerivationTest {
             from warehouse.agent_shift
             order by account_id, user_id, login_at
             """;
+
+    private static final String QUARTER_HOURS_READ = """
+            select account_id, bucket_start, status_group, agent_sec, peak_agents, agents_seen
+            from reporting.agent_status_quarter_hours(null, '-infinity', 'infinity')
+            order by account_id, bucket_start, status_group
+            """;
+    private static final String QUARTER_HOURS_COMPUTED = """
+            select account_id, bucket_start, status_group, agent_sec, peak_agents, agents_seen
+            from reporting.agent_status_quarter_hours_from_intervals(null, '-infinity', 'infinity')
+            order by account_id, bucket_start, status_group
+            """;
+    private static final String DAYS_READ = """
+            select account_id, user_id, local_date, logged_in_sec, ready_sec, wait_sec, incall_sec, dispo_sec, paused_sec,
+                   dead_sec, other_sec
+            from reporting.agent_state_days(null, '-infinity', 'infinity')
+            order by account_id, local_date, user_id
+            """;
+    private static final String DAYS_COMPUTED = """
+            select account_id, user_id, local_date, logged_in_sec, ready_sec, wait_sec, incall_sec, dispo_sec, paused_sec,
+                   dead_sec, other_sec
+            from reporting.agent_state_days_from_intervals(null, '-infinity', 'infinity')
+            order by account_id, local_date, user_id
+            """;
+    private static final String LAST_POLL_UTC = "2025-05-29T13:57:00Z";
 
     @TempDir
     static Path directory;
@@ -132,6 +158,7 @@ class SimulatedDayDerivationTest {
         assertThat(rebuild.out()).contains(POLLS + " snapshot(s) replayed in range, 0 after it");
         assertThat(database.dsl().fetch(INTERVALS).formatCSV()).isEqualTo(incrementalIntervals);
         assertThat(database.dsl().fetch(SHIFTS).formatCSV()).isEqualTo(incrementalShifts);
+        assertSettledAggregatesAreWhatTheIntervalsGive();
     }
 
     @Test
@@ -144,6 +171,82 @@ class SimulatedDayDerivationTest {
         assertThat(rebuild.out()).contains("49 snapshot(s) replayed in range, 105 after it");
         assertThat(database.dsl().fetch(INTERVALS).formatCSV()).isEqualTo(incrementalIntervals);
         assertThat(database.dsl().fetch(SHIFTS).formatCSV()).isEqualTo(incrementalShifts);
+        assertSettledAggregatesAreWhatTheIntervalsGive();
+    }
+
+    @Test
+    void theLoadsSettleQuarterHoursAndDaysUpToTheEarliestOpenInterval() {
+        assertThat(number("""
+                select count(*) from warehouse.settled_until
+                where settled_until = date_bin(interval '15 minutes',
+                          (select min(started_at) from warehouse.agent_state_interval where ended_at is null),
+                          timestamptz '2000-01-01 00:00:00+00')
+                """)).as("settled up to the quarter hour of the earliest open interval").isOne();
+        assertThat(number("""
+                select extract(epoch from timestamptz '%s' - settled_until) from warehouse.settled_until
+                """.formatted(LAST_POLL_UTC))).as("seconds the settled aggregates lag the last poll").isLessThan(3 * 3600);
+        assertThat(number("select count(distinct local_date) from warehouse.settled_agent_state_day"))
+                .as("the first local day, which ended at midnight").isOne();
+        assertSettledAggregatesAreWhatTheIntervalsGive();
+    }
+
+    @Test
+    void anIntervalWrittenBeforeTheSettledInstantMovesItBackUntilSettledAgain() {
+        OffsetDateTime settled = settledUntil();
+        database.dsl().execute("""
+                insert into warehouse.agent_state_interval (account_id, user_id, started_at, ended_at, end_reason,
+                    shift_login_at, first_seen_at, last_seen_at)
+                select account_id, 999999, timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:40:00Z', 'logout',
+                       timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:06:00Z', timestamptz '2025-05-28 21:39:00Z'
+                from warehouse.account
+                """);
+
+        assertThat(settledUntil()).isEqualTo(OffsetDateTime.parse("2025-05-28T21:00:00Z"));
+        assertSettledAggregatesAreWhatTheIntervalsGive();
+
+        database.dsl().execute("delete from warehouse.agent_state_interval where user_id = 999999");
+        settleAll();
+        assertThat(settledUntil()).isEqualTo(settled);
+        assertSettledAggregatesAreWhatTheIntervalsGive();
+    }
+
+    @Test
+    void aNewTimeZoneUnsettlesTheDaysItRedraws() {
+        OffsetDateTime settled = settledUntil();
+        database.dsl().execute("update warehouse.account set time_zone = 'America/New_York'");
+        try {
+            assertThat(settledUntil()).isNull();
+            assertSettledAggregatesAreWhatTheIntervalsGive();
+            settleAll();
+            assertThat(number("select count(distinct local_date) from warehouse.settled_agent_state_day"))
+                    .as("in New York the first day ended three hours earlier, still before the settled instant").isOne();
+            assertSettledAggregatesAreWhatTheIntervalsGive();
+        } finally {
+            database.dsl().execute("update warehouse.account set time_zone = 'America/Los_Angeles'");
+            settleAll();
+        }
+        assertThat(settledUntil()).isEqualTo(settled);
+        assertSettledAggregatesAreWhatTheIntervalsGive();
+    }
+
+    /** Reading through the settled rows gives exactly what computing everything from the intervals gives. */
+    private static void assertSettledAggregatesAreWhatTheIntervalsGive() {
+        assertThat(number("select count(*) from warehouse.settled_agent_status_quarter_hour"))
+                .as("settled quarter-hour rows").isGreaterThan(100);
+        assertThat(database.dsl().fetch(QUARTER_HOURS_READ).formatCSV())
+                .isEqualTo(database.dsl().fetch(QUARTER_HOURS_COMPUTED).formatCSV());
+        assertThat(database.dsl().fetch(DAYS_READ).formatCSV()).isEqualTo(database.dsl().fetch(DAYS_COMPUTED).formatCSV());
+    }
+
+    /** NULL for -infinity: nothing settled. */
+    private static OffsetDateTime settledUntil() {
+        return database.dsl().fetchSingle("""
+                select nullif(settled_until, '-infinity') from warehouse.settled_until
+                """).get(0, OffsetDateTime.class);
+    }
+
+    private static void settleAll() {
+        database.dsl().execute("select warehouse.settle_aggregates(account_id, interval '30 days') from warehouse.account");
     }
 
     private static long number(String sql) {

@@ -10,9 +10,11 @@ import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
 import io.convosowarehouse.db.reporting.tables.AgentStateDays;
+import io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals;
 import io.convosowarehouse.db.reporting.tables.AgentStateInterval;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHour;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
+import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
@@ -24,7 +26,9 @@ import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
+import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
@@ -134,6 +138,57 @@ public class Reporting extends SchemaImpl {
     }
 
     /**
+     * p_account_id smallint, p_from date, p_to date
+     */
+    public final AgentStateDaysFromIntervals AGENT_STATE_DAYS_FROM_INTERVALS = AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS;
+
+    /**
+     * Call <code>reporting.agent_state_days_from_intervals</code>.
+     */
+    public static Result<AgentStateDaysFromIntervalsRecord> AGENT_STATE_DAYS_FROM_INTERVALS(
+          Configuration configuration
+        , Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days_from_intervals</code> as a table.
+     */
+    public static AgentStateDaysFromIntervals AGENT_STATE_DAYS_FROM_INTERVALS(
+          Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days_from_intervals</code> as a table.
+     */
+    public static AgentStateDaysFromIntervals AGENT_STATE_DAYS_FROM_INTERVALS(
+          Field<Short> pAccountId
+        , Field<LocalDate> pFrom
+        , Field<LocalDate> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
      * One row per stretch of one status of one agent
      * (warehouse.agent_state_interval) with names, status text, status family
      * and local times.
@@ -192,6 +247,60 @@ public class Reporting extends SchemaImpl {
         , Field<OffsetDateTime> pTo
     ) {
         return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public final AgentStatusQuarterHoursFromIntervals AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS = AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS;
+
+    /**
+     * Call <code>reporting.agent_status_quarter_hours_from_intervals</code>.
+     */
+    public static Result<AgentStatusQuarterHoursFromIntervalsRecord> AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours_from_intervals</code> as a
+     * table.
+     */
+    public static AgentStatusQuarterHoursFromIntervals AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours_from_intervals</code> as a
+     * table.
+     */
+    public static AgentStatusQuarterHoursFromIntervals AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS.call(
             pAccountId,
             pFrom,
             pTo
@@ -507,9 +616,11 @@ public class Reporting extends SchemaImpl {
             AgentSnapshot.AGENT_SNAPSHOT,
             AgentStateDaily.AGENT_STATE_DAILY,
             AgentStateDays.AGENT_STATE_DAYS,
+            AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS,
             AgentStateInterval.AGENT_STATE_INTERVAL,
             AgentStatusQuarterHour.AGENT_STATUS_QUARTER_HOUR,
             AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS,
+            AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS,
             CampaignCounterDelta.CAMPAIGN_COUNTER_DELTA,
             CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS,
             CampaignName.CAMPAIGN_NAME,

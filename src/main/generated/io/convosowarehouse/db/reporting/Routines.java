@@ -10,13 +10,17 @@ import io.convosowarehouse.db.reporting.routines.LongestInterval;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
 import io.convosowarehouse.db.reporting.routines.UtcOffset;
 import io.convosowarehouse.db.reporting.tables.AgentStateDays;
+import io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
+import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.Polls;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
+import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
+import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
@@ -294,6 +298,52 @@ public class Routines {
     }
 
     /**
+     * Call <code>reporting.agent_state_days_from_intervals</code>.
+     */
+    public static Result<AgentStateDaysFromIntervalsRecord> agentStateDaysFromIntervals(
+          Configuration configuration
+        , Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days_from_intervals</code> as a table.
+     */
+    public static AgentStateDaysFromIntervals agentStateDaysFromIntervals(
+          Short pAccountId
+        , LocalDate pFrom
+        , LocalDate pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_state_days_from_intervals</code> as a table.
+     */
+    public static AgentStateDaysFromIntervals agentStateDaysFromIntervals(
+          Field<Short> pAccountId
+        , Field<LocalDate> pFrom
+        , Field<LocalDate> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
      * Call <code>reporting.agent_status_quarter_hours</code>.
      */
     public static Result<AgentStatusQuarterHoursRecord> agentStatusQuarterHours(
@@ -333,6 +383,54 @@ public class Routines {
         , Field<OffsetDateTime> pTo
     ) {
         return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Call <code>reporting.agent_status_quarter_hours_from_intervals</code>.
+     */
+    public static Result<AgentStatusQuarterHoursFromIntervalsRecord> agentStatusQuarterHoursFromIntervals(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours_from_intervals</code> as a
+     * table.
+     */
+    public static AgentStatusQuarterHoursFromIntervals agentStatusQuarterHoursFromIntervals(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_status_quarter_hours_from_intervals</code> as a
+     * table.
+     */
+    public static AgentStatusQuarterHoursFromIntervals agentStatusQuarterHoursFromIntervals(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS.call(
             pAccountId,
             pFrom,
             pTo

@@ -14,6 +14,9 @@ import io.convosowarehouse.db.warehouse.tables.CampaignStats;
 import io.convosowarehouse.db.warehouse.tables.Label;
 import io.convosowarehouse.db.warehouse.tables.Queue;
 import io.convosowarehouse.db.warehouse.tables.QueueStats;
+import io.convosowarehouse.db.warehouse.tables.SettledAgentStateDay;
+import io.convosowarehouse.db.warehouse.tables.SettledAgentStatusQuarterHour;
+import io.convosowarehouse.db.warehouse.tables.SettledUntil;
 import io.convosowarehouse.db.warehouse.tables.Snapshot;
 import io.convosowarehouse.db.warehouse.tables.records.AccountRecord;
 import io.convosowarehouse.db.warehouse.tables.records.AgentRecord;
@@ -25,6 +28,9 @@ import io.convosowarehouse.db.warehouse.tables.records.CampaignStatsRecord;
 import io.convosowarehouse.db.warehouse.tables.records.LabelRecord;
 import io.convosowarehouse.db.warehouse.tables.records.QueueRecord;
 import io.convosowarehouse.db.warehouse.tables.records.QueueStatsRecord;
+import io.convosowarehouse.db.warehouse.tables.records.SettledAgentStateDayRecord;
+import io.convosowarehouse.db.warehouse.tables.records.SettledAgentStatusQuarterHourRecord;
+import io.convosowarehouse.db.warehouse.tables.records.SettledUntilRecord;
 import io.convosowarehouse.db.warehouse.tables.records.SnapshotRecord;
 
 import org.jooq.ForeignKey;
@@ -57,6 +63,9 @@ public class Keys {
     public static final UniqueKey<LabelRecord> LABEL_PK = Internal.createUniqueKey(Label.LABEL, DSL.name("label_pk"), new TableField[] { Label.LABEL.LABEL_ID }, true);
     public static final UniqueKey<QueueRecord> QUEUE_PK = Internal.createUniqueKey(Queue.QUEUE, DSL.name("queue_pk"), new TableField[] { Queue.QUEUE.ACCOUNT_ID, Queue.QUEUE.QUEUE_ID, Queue.QUEUE.QUEUE_NAME }, true);
     public static final UniqueKey<QueueStatsRecord> QUEUE_STATS_PK = Internal.createUniqueKey(QueueStats.QUEUE_STATS, DSL.name("queue_stats_pk"), new TableField[] { QueueStats.QUEUE_STATS.SNAPSHOT_ID, QueueStats.QUEUE_STATS.OBSERVED_AT }, true);
+    public static final UniqueKey<SettledAgentStateDayRecord> SETTLED_AGENT_STATE_DAY_PK = Internal.createUniqueKey(SettledAgentStateDay.SETTLED_AGENT_STATE_DAY, DSL.name("settled_agent_state_day_pk"), new TableField[] { SettledAgentStateDay.SETTLED_AGENT_STATE_DAY.ACCOUNT_ID, SettledAgentStateDay.SETTLED_AGENT_STATE_DAY.LOCAL_DATE, SettledAgentStateDay.SETTLED_AGENT_STATE_DAY.USER_ID }, true);
+    public static final UniqueKey<SettledAgentStatusQuarterHourRecord> SETTLED_AGENT_STATUS_QUARTER_HOUR_PK = Internal.createUniqueKey(SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR, DSL.name("settled_agent_status_quarter_hour_pk"), new TableField[] { SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR.ACCOUNT_ID, SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR.BUCKET_START, SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR.STATUS_GROUP }, true);
+    public static final UniqueKey<SettledUntilRecord> SETTLED_UNTIL_PK = Internal.createUniqueKey(SettledUntil.SETTLED_UNTIL, DSL.name("settled_until_pk"), new TableField[] { SettledUntil.SETTLED_UNTIL.ACCOUNT_ID }, true);
     public static final UniqueKey<SnapshotRecord> SNAPSHOT_ONCE = Internal.createUniqueKey(Snapshot.SNAPSHOT, DSL.name("snapshot_once"), new TableField[] { Snapshot.SNAPSHOT.ACCOUNT_ID, Snapshot.SNAPSHOT.SCOPE_KIND, Snapshot.SNAPSHOT.SCOPE_ID, Snapshot.SNAPSHOT.OBSERVED_AT, Snapshot.SNAPSHOT.PAYLOAD_HASH }, true);
     public static final UniqueKey<SnapshotRecord> SNAPSHOT_PK = Internal.createUniqueKey(Snapshot.SNAPSHOT, DSL.name("snapshot_pk"), new TableField[] { Snapshot.SNAPSHOT.SNAPSHOT_ID }, true);
 
@@ -71,5 +80,8 @@ public class Keys {
     public static final ForeignKey<AgentStateIntervalRecord, LabelRecord> AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_REF_FKEY = Internal.createForeignKey(AgentStateInterval.AGENT_STATE_INTERVAL, DSL.name("agent_state_interval_status_ref_fkey"), new TableField[] { AgentStateInterval.AGENT_STATE_INTERVAL.STATUS_REF }, Keys.LABEL_PK, new TableField[] { Label.LABEL.LABEL_ID }, true);
     public static final ForeignKey<CampaignRecord, AccountRecord> CAMPAIGN__CAMPAIGN_ACCOUNT_ID_FKEY = Internal.createForeignKey(Campaign.CAMPAIGN, DSL.name("campaign_account_id_fkey"), new TableField[] { Campaign.CAMPAIGN.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final ForeignKey<QueueRecord, AccountRecord> QUEUE__QUEUE_ACCOUNT_ID_FKEY = Internal.createForeignKey(Queue.QUEUE, DSL.name("queue_account_id_fkey"), new TableField[] { Queue.QUEUE.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
+    public static final ForeignKey<SettledAgentStateDayRecord, AccountRecord> SETTLED_AGENT_STATE_DAY__SETTLED_AGENT_STATE_DAY_ACCOUNT_ID_FKEY = Internal.createForeignKey(SettledAgentStateDay.SETTLED_AGENT_STATE_DAY, DSL.name("settled_agent_state_day_account_id_fkey"), new TableField[] { SettledAgentStateDay.SETTLED_AGENT_STATE_DAY.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
+    public static final ForeignKey<SettledAgentStatusQuarterHourRecord, AccountRecord> SETTLED_AGENT_STATUS_QUARTER_HOUR__SETTLED_AGENT_STATUS_QUARTER_HOUR_ACCOUNT_ID_FKEY = Internal.createForeignKey(SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR, DSL.name("settled_agent_status_quarter_hour_account_id_fkey"), new TableField[] { SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
+    public static final ForeignKey<SettledUntilRecord, AccountRecord> SETTLED_UNTIL__SETTLED_UNTIL_ACCOUNT_ID_FKEY = Internal.createForeignKey(SettledUntil.SETTLED_UNTIL, DSL.name("settled_until_account_id_fkey"), new TableField[] { SettledUntil.SETTLED_UNTIL.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final ForeignKey<SnapshotRecord, AccountRecord> SNAPSHOT__SNAPSHOT_ACCOUNT_ID_FKEY = Internal.createForeignKey(Snapshot.SNAPSHOT, DSL.name("snapshot_account_id_fkey"), new TableField[] { Snapshot.SNAPSHOT.ACCOUNT_ID }, Keys.ACCOUNT_PK, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
 }

@@ -5,11 +5,13 @@ package io.convosowarehouse.db.warehouse;
 
 
 import io.convosowarehouse.db.warehouse.routines.EnsurePartitions;
+import io.convosowarehouse.db.warehouse.routines.SettleAggregates;
 
 import java.time.OffsetDateTime;
 
 import org.jooq.Configuration;
 import org.jooq.Field;
+import org.jooq.types.YearToSecond;
 
 
 /**
@@ -58,6 +60,50 @@ public class Routines {
         EnsurePartitions f = new EnsurePartitions();
         f.setPFrom(pFrom);
         f.setPTo(pTo);
+
+        return f.asField();
+    }
+
+    /**
+     * Call <code>warehouse.settle_aggregates</code>
+     */
+    public static OffsetDateTime settleAggregates(
+          Configuration configuration
+        , Short pAccountId
+        , YearToSecond pMaxSpan
+    ) {
+        SettleAggregates f = new SettleAggregates();
+        f.setPAccountId(pAccountId);
+        f.setPMaxSpan(pMaxSpan);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>warehouse.settle_aggregates</code> as a field.
+     */
+    public static Field<OffsetDateTime> settleAggregates(
+          Short pAccountId
+        , YearToSecond pMaxSpan
+    ) {
+        SettleAggregates f = new SettleAggregates();
+        f.setPAccountId(pAccountId);
+        f.setPMaxSpan(pMaxSpan);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>warehouse.settle_aggregates</code> as a field.
+     */
+    public static Field<OffsetDateTime> settleAggregates(
+          Field<Short> pAccountId
+        , Field<YearToSecond> pMaxSpan
+    ) {
+        SettleAggregates f = new SettleAggregates();
+        f.setPAccountId(pAccountId);
+        f.setPMaxSpan(pMaxSpan);
 
         return f.asField();
     }

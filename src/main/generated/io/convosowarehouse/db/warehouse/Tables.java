@@ -14,6 +14,9 @@ import io.convosowarehouse.db.warehouse.tables.CampaignStats;
 import io.convosowarehouse.db.warehouse.tables.Label;
 import io.convosowarehouse.db.warehouse.tables.Queue;
 import io.convosowarehouse.db.warehouse.tables.QueueStats;
+import io.convosowarehouse.db.warehouse.tables.SettledAgentStateDay;
+import io.convosowarehouse.db.warehouse.tables.SettledAgentStatusQuarterHour;
+import io.convosowarehouse.db.warehouse.tables.SettledUntil;
 import io.convosowarehouse.db.warehouse.tables.Snapshot;
 
 
@@ -80,6 +83,24 @@ public class Tables {
      * all queues of the account.
      */
     public static final QueueStats QUEUE_STATS = QueueStats.QUEUE_STATS;
+
+    /**
+     * Stored rows of reporting.agent_state_daily (without names) for local days
+     * ending before the account's settled_until.
+     */
+    public static final SettledAgentStateDay SETTLED_AGENT_STATE_DAY = SettledAgentStateDay.SETTLED_AGENT_STATE_DAY;
+
+    /**
+     * Stored rows of reporting.agent_status_quarter_hour for quarter hours
+     * before the account's settled_until.
+     */
+    public static final SettledAgentStatusQuarterHour SETTLED_AGENT_STATUS_QUARTER_HOUR = SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR;
+
+    /**
+     * Per account, the instant up to which the settled_* aggregates are final
+     * (aligned to a quarter hour; -infinity: nothing settled).
+     */
+    public static final SettledUntil SETTLED_UNTIL = SettledUntil.SETTLED_UNTIL;
 
     /**
      * One row per API answer loaded: the key every fact row carries.

@@ -15,6 +15,9 @@ import io.convosowarehouse.db.warehouse.tables.CampaignStats;
 import io.convosowarehouse.db.warehouse.tables.Label;
 import io.convosowarehouse.db.warehouse.tables.Queue;
 import io.convosowarehouse.db.warehouse.tables.QueueStats;
+import io.convosowarehouse.db.warehouse.tables.SettledAgentStateDay;
+import io.convosowarehouse.db.warehouse.tables.SettledAgentStatusQuarterHour;
+import io.convosowarehouse.db.warehouse.tables.SettledUntil;
 import io.convosowarehouse.db.warehouse.tables.Snapshot;
 
 import java.util.Arrays;
@@ -97,6 +100,24 @@ public class Warehouse extends SchemaImpl {
     public final QueueStats QUEUE_STATS = QueueStats.QUEUE_STATS;
 
     /**
+     * Stored rows of reporting.agent_state_daily (without names) for local days
+     * ending before the account's settled_until.
+     */
+    public final SettledAgentStateDay SETTLED_AGENT_STATE_DAY = SettledAgentStateDay.SETTLED_AGENT_STATE_DAY;
+
+    /**
+     * Stored rows of reporting.agent_status_quarter_hour for quarter hours
+     * before the account's settled_until.
+     */
+    public final SettledAgentStatusQuarterHour SETTLED_AGENT_STATUS_QUARTER_HOUR = SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR;
+
+    /**
+     * Per account, the instant up to which the settled_* aggregates are final
+     * (aligned to a quarter hour; -infinity: nothing settled).
+     */
+    public final SettledUntil SETTLED_UNTIL = SettledUntil.SETTLED_UNTIL;
+
+    /**
      * One row per API answer loaded: the key every fact row carries.
      */
     public final Snapshot SNAPSHOT = Snapshot.SNAPSHOT;
@@ -127,6 +148,9 @@ public class Warehouse extends SchemaImpl {
             Label.LABEL,
             Queue.QUEUE,
             QueueStats.QUEUE_STATS,
+            SettledAgentStateDay.SETTLED_AGENT_STATE_DAY,
+            SettledAgentStatusQuarterHour.SETTLED_AGENT_STATUS_QUARTER_HOUR,
+            SettledUntil.SETTLED_UNTIL,
             Snapshot.SNAPSHOT
         );
     }

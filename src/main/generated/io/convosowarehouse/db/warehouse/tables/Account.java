@@ -11,6 +11,9 @@ import io.convosowarehouse.db.warehouse.tables.AgentShift.AgentShiftPath;
 import io.convosowarehouse.db.warehouse.tables.AgentStateInterval.AgentStateIntervalPath;
 import io.convosowarehouse.db.warehouse.tables.Campaign.CampaignPath;
 import io.convosowarehouse.db.warehouse.tables.Queue.QueuePath;
+import io.convosowarehouse.db.warehouse.tables.SettledAgentStateDay.SettledAgentStateDayPath;
+import io.convosowarehouse.db.warehouse.tables.SettledAgentStatusQuarterHour.SettledAgentStatusQuarterHourPath;
+import io.convosowarehouse.db.warehouse.tables.SettledUntil.SettledUntilPath;
 import io.convosowarehouse.db.warehouse.tables.Snapshot.SnapshotPath;
 import io.convosowarehouse.db.warehouse.tables.records.AccountRecord;
 
@@ -229,6 +232,45 @@ public class Account extends TableImpl<AccountRecord> {
             _queue = new QueuePath(this, null, Keys.QUEUE__QUEUE_ACCOUNT_ID_FKEY.getInverseKey());
 
         return _queue;
+    }
+
+    private transient SettledAgentStateDayPath _settledAgentStateDay;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>warehouse.settled_agent_state_day</code> table
+     */
+    public SettledAgentStateDayPath settledAgentStateDay() {
+        if (_settledAgentStateDay == null)
+            _settledAgentStateDay = new SettledAgentStateDayPath(this, null, Keys.SETTLED_AGENT_STATE_DAY__SETTLED_AGENT_STATE_DAY_ACCOUNT_ID_FKEY.getInverseKey());
+
+        return _settledAgentStateDay;
+    }
+
+    private transient SettledAgentStatusQuarterHourPath _settledAgentStatusQuarterHour;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>warehouse.settled_agent_status_quarter_hour</code> table
+     */
+    public SettledAgentStatusQuarterHourPath settledAgentStatusQuarterHour() {
+        if (_settledAgentStatusQuarterHour == null)
+            _settledAgentStatusQuarterHour = new SettledAgentStatusQuarterHourPath(this, null, Keys.SETTLED_AGENT_STATUS_QUARTER_HOUR__SETTLED_AGENT_STATUS_QUARTER_HOUR_ACCOUNT_ID_FKEY.getInverseKey());
+
+        return _settledAgentStatusQuarterHour;
+    }
+
+    private transient SettledUntilPath _settledUntil;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>warehouse.settled_until</code> table
+     */
+    public SettledUntilPath settledUntil() {
+        if (_settledUntil == null)
+            _settledUntil = new SettledUntilPath(this, null, Keys.SETTLED_UNTIL__SETTLED_UNTIL_ACCOUNT_ID_FKEY.getInverseKey());
+
+        return _settledUntil;
     }
 
     private transient SnapshotPath _snapshot;

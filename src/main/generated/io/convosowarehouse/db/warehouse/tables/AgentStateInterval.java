@@ -207,7 +207,7 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.AGENT_STATE_INTERVAL_ACCOUNT_STARTED, Indexes.AGENT_STATE_INTERVAL_OPEN);
+        return Arrays.asList(Indexes.AGENT_STATE_INTERVAL_ACCOUNT_STARTED, Indexes.AGENT_STATE_INTERVAL_OPEN, Indexes.AGENT_STATE_INTERVAL_OPEN_STARTED);
     }
 
     @Override
