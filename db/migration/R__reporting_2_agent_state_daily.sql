@@ -4,7 +4,7 @@
 -- Days that end before the account's settled_until are read from warehouse.settled_agent_state_day (V13),
 -- the later ones computed from the intervals by reporting.agent_state_days_from_intervals, which is also what
 -- settled them. The logic is in functions so that reports touch only their days; the view is the function
--- over all time, for BI tools.
+-- over all time, for BI tools. JIT is off for the reason given in R__reporting_2_agent_status_quarter_hour.sql.
 create or replace function reporting.agent_state_days_from_intervals(p_account_id smallint, p_from date, p_to date)
 returns table (
     account_id      smallint,
@@ -21,6 +21,7 @@ returns table (
 )
 language sql
 stable
+set jit = off
 as $$
 with
 
@@ -175,6 +176,7 @@ returns table (
 )
 language sql
 stable
+set jit = off
 as $$
 with
 

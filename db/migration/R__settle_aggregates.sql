@@ -8,10 +8,12 @@
 -- One call settles at most max_span, so the job's call after a poll stays short even when a rebuild or a new
 -- time zone left a long stretch to catch up; callers that want everything at once call it until it stops
 -- moving. The caller holds the account's lock (the advisory lock of the account's writers): no derivation
--- interleaves, and the watermark row needs no lock of its own.
+-- interleaves, and the watermark row needs no lock of its own. JIT is off: compiling the computation of a
+-- quarter hour would cost more than running it.
 create or replace function warehouse.settle_aggregates(p_account_id smallint, p_max_span interval default interval '1 day')
 returns timestamptz
 language plpgsql
+set jit = off
 as $$
 declare
     origin constant timestamptz := timestamptz '2000-01-01 00:00:00+00';

@@ -19,7 +19,8 @@ import io.convosowarehouse.testsupport.TestDatabase;
 /**
  * Times every {@code sql-reports/*.sql} file, found at run time, through psql over one day, one
  * week and the whole synthesized range, on a database of its own filled in bulk by
- * synthetic-report-data.sql (see its header for what is synthesized and how much).
+ * synthetic-report-data.sql (see its header for what is synthesized and how much), whose aggregates are then
+ * settled by settle-report-data.sql as the job would have settled them poll by poll.
  */
 final class ReportBenchmark {
 
@@ -66,6 +67,15 @@ final class ReportBenchmark {
                     options.reportDays(), AGENTS, database.count("warehouse.agent_state_interval"),
                     database.count("warehouse.agent_shift"), database.count("warehouse.campaign_stats"),
                     database.count("warehouse.queue_stats"), synthesis.nanos() / 1e9));
+            Psql.Run settle = psql.file(resource("settle-report-data.sql"), Map.of("days",
+                    Integer.toString(options.reportDays())));
+            if (!settle.ok()) {
+                throw new IllegalStateException("settling the aggregates failed: " + settle.errors());
+            }
+            table.measured(section, "settling them (warehouse.settle_aggregates; the job does it per poll)", String.format(
+                    Locale.ROOT, "%,d quarter-hour and %,d agent-day rows in %.0f s",
+                    database.count("warehouse.settled_agent_status_quarter_hour"),
+                    database.count("warehouse.settled_agent_state_day"), settle.nanos() / 1e9));
             Psql.Run empty = psql.file(resource("empty-report.sql"), Map.of());
             for (Path report : reports) {
                 for (Window window : windows()) {
