@@ -76,6 +76,7 @@ class SimulatedDayDerivationTest {
     private static Cli.Result ingest;
     private static String incrementalIntervals;
     private static String incrementalShifts;
+    private static OffsetDateTime settledByTheLoads;
 
     @BeforeAll
     static void ingestNineteenSimulatedHours() throws IOException {
@@ -89,6 +90,7 @@ class SimulatedDayDerivationTest {
         ingest = Cli.run(database.springProperties(), "ingest", file.toString());
         incrementalIntervals = database.dsl().fetch(INTERVALS).formatCSV();
         incrementalShifts = database.dsl().fetch(SHIFTS).formatCSV();
+        settledByTheLoads = settledUntil();
     }
 
     @AfterAll
@@ -158,6 +160,7 @@ class SimulatedDayDerivationTest {
         assertThat(rebuild.out()).contains(POLLS + " snapshot(s) replayed in range, 0 after it");
         assertThat(database.dsl().fetch(INTERVALS).formatCSV()).isEqualTo(incrementalIntervals);
         assertThat(database.dsl().fetch(SHIFTS).formatCSV()).isEqualTo(incrementalShifts);
+        assertThat(settledUntil()).as("settled again as far as the loads had").isEqualTo(settledByTheLoads);
         assertSettledAggregatesAreWhatTheIntervalsGive();
     }
 
@@ -171,6 +174,7 @@ class SimulatedDayDerivationTest {
         assertThat(rebuild.out()).contains("49 snapshot(s) replayed in range, 105 after it");
         assertThat(database.dsl().fetch(INTERVALS).formatCSV()).isEqualTo(incrementalIntervals);
         assertThat(database.dsl().fetch(SHIFTS).formatCSV()).isEqualTo(incrementalShifts);
+        assertThat(settledUntil()).as("settled again as far as the loads had").isEqualTo(settledByTheLoads);
         assertSettledAggregatesAreWhatTheIntervalsGive();
     }
 
