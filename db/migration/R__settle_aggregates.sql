@@ -52,7 +52,7 @@ begin
               where first_interval.account_id = p_account_id)
     end, origin);
     if final_until is null or settle_from is null or final_until <= settle_from then
-        return previous_until;
+        return nullif(previous_until, '-infinity');
     end if;
     settle_to := least(final_until, date_bin(interval '15 minutes', settle_from + p_max_span, origin));
 
@@ -87,4 +87,4 @@ begin
     return settle_to;
 end
 $$;
-comment on function warehouse.settle_aggregates(smallint, interval) is 'Stores the account''s quarter hours and local days that can no longer change, at most p_max_span of them, and returns the new settled_until.';
+comment on function warehouse.settle_aggregates(smallint, interval) is 'Stores the account''s quarter hours and local days that can no longer change, at most p_max_span of them, and returns the new settled_until (NULL while nothing is settled).';

@@ -25,7 +25,8 @@ public class SettledAggregates {
 
     /**
      * Settles up to {@link #SPAN_PER_CALL} in the caller's transaction, which holds the account's lock, and
-     * returns the new watermark (NULL while the account has no intervals).
+     * returns the new watermark, NULL while nothing is settled (-infinity in the table, which
+     * java.time cannot hold).
      */
     public OffsetDateTime settle(DSLContext tx, short accountId) {
         return Routines.settleAggregates(tx.configuration(), accountId, YearToSecond.valueOf(SPAN_PER_CALL));

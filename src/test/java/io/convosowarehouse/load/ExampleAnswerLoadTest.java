@@ -40,6 +40,8 @@ class ExampleAnswerLoadTest {
     void ingestMigratesTheEmptyDatabaseAndLoadsOneSnapshot() {
         assertThat(firstLoad.exitCode()).as(firstLoad.all()).isZero();
         assertThat(firstLoad.out()).contains("1 snapshot(s) loaded", "1 agent rows", "0 rejected");
+        assertThat(firstLoad.all()).as("an account whose only interval is open has nothing to settle, quietly")
+                .doesNotContain("could not settle");
         assertThat(database.count("warehouse.snapshot")).isEqualTo(1);
         assertThat(database.count("warehouse.agent_snapshot")).isEqualTo(1);
         assertThat(database.count("warehouse.campaign_stats")).isEqualTo(1);
