@@ -7,7 +7,8 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 --   bucket    bucket length in minutes: 15, 30 or 60 (default 60)
--- Source: reporting.queue_counter_deltas (the function behind reporting.queue_counter_delta, for the period only)
+-- Source: reporting.queue_counter_deltas (the function behind reporting.queue_counter_delta), for the
+--   instants around the period only
 -- Columns:
 --   account_name, queue_id, queue_name, bucket_start_local, utc_offset, calls, answered, dropped,
 --   answer_pct, drop_pct, peak_calls_waiting, polls
