@@ -63,8 +63,6 @@ polls as (
         poll.scope_kind,
         poll.is_failed,
         poll.clock_skew_sec,
-        poll.seconds_since_previous,
-        parameters.gap_sec,
         parameters.skew_sec
     from parameters
         -- reporting.poll for this account and the local days around the period only
@@ -73,6 +71,24 @@ polls as (
             (parameters.to_local::date + 1)::timestamp at time zone parameters.time_zone) as poll
     where poll.received_local_date >= parameters.from_local
         and poll.received_local_date < parameters.to_local
+),
+
+-- the account-wide calls again, for the gaps: read apart, the scope filter reaches into reporting.polls
+-- and lag() spaces the account-wide answers alone, while the counts above, which read no spacing,
+-- are planned without lag() and its sort over every scope's answers
+account_polls as (
+    select
+        poll.account_id,
+        poll.received_local_date,
+        poll.seconds_since_previous,
+        parameters.gap_sec
+    from parameters
+        cross join lateral reporting.polls(parameters.account_id,
+            parameters.from_local::date::timestamp at time zone parameters.time_zone,
+            (parameters.to_local::date + 1)::timestamp at time zone parameters.time_zone) as poll
+    where poll.received_local_date >= parameters.from_local
+        and poll.received_local_date < parameters.to_local
+        and poll.scope_kind = 'account'
 ),
 
 agent_snapshots as (
@@ -107,15 +123,25 @@ poll_days as (
         count(*) filter (where not polls.is_failed) as polls_loaded,
         count(*) filter (where polls.is_failed) as polls_failed,
         count(*) filter (where not polls.is_failed and polls.scope_kind = 'account') as account_polls_loaded,
-        count(*) filter (where polls.scope_kind = 'account' and polls.seconds_since_previous > polls.gap_sec) as gaps,
-        sum(polls.seconds_since_previous) filter (where polls.scope_kind = 'account' and polls.seconds_since_previous > polls.gap_sec) as gap_sec,
-        max(polls.seconds_since_previous) filter (where polls.scope_kind = 'account' and polls.seconds_since_previous > polls.gap_sec) as longest_gap_sec,
         max(abs(polls.clock_skew_sec)) as max_abs_clock_skew_sec,
         count(*) filter (where abs(polls.clock_skew_sec) > polls.skew_sec) as skewed_polls
     from polls
     group by
         polls.account_id,
         polls.received_local_date
+),
+
+gap_days as (
+    select
+        account_polls.account_id,
+        account_polls.received_local_date as local_date,
+        count(*) filter (where account_polls.seconds_since_previous > account_polls.gap_sec) as gaps,
+        sum(account_polls.seconds_since_previous) filter (where account_polls.seconds_since_previous > account_polls.gap_sec) as gap_sec,
+        max(account_polls.seconds_since_previous) filter (where account_polls.seconds_since_previous > account_polls.gap_sec) as longest_gap_sec
+    from account_polls
+    group by
+        account_polls.account_id,
+        account_polls.received_local_date
 ),
 
 stale_days as (
@@ -137,15 +163,17 @@ select
     coalesce(poll_days.polls_failed, 0) as polls_failed,
     round(100.0 * poll_days.polls_failed / nullif(poll_days.polls_made, 0), 2) as failed_pct,
     coalesce(poll_days.account_polls_loaded, 0) as account_polls_loaded,
-    coalesce(poll_days.gaps, 0) as gaps,
-    coalesce(round(poll_days.gap_sec)::bigint, 0) as gap_sec,
-    round(poll_days.longest_gap_sec)::bigint as longest_gap_sec,
+    coalesce(gap_days.gaps, 0) as gaps,
+    coalesce(round(gap_days.gap_sec)::bigint, 0) as gap_sec,
+    round(gap_days.longest_gap_sec)::bigint as longest_gap_sec,
     coalesce(stale_days.stale_agents, 0) as stale_agents,
     poll_days.max_abs_clock_skew_sec,
     coalesce(poll_days.skewed_polls, 0) as skewed_polls
 from days
     left join poll_days on poll_days.account_id = days.account_id
         and poll_days.local_date = days.local_date
+    left join gap_days on gap_days.account_id = days.account_id
+        and gap_days.local_date = days.local_date
     left join stale_days on stale_days.account_id = days.account_id
         and stale_days.local_date = days.local_date
 order by

@@ -7,7 +7,8 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 --   bucket    bucket length in minutes: 15, 30 or 60 (default 60)
--- Source: reporting.queue_counter_deltas (the function behind reporting.queue_counter_delta, for the period only)
+-- Source: reporting.queue_counter_deltas (the function behind reporting.queue_counter_delta), for the
+--   instants around the period only
 -- Columns:
 --   account_name, queue_id, queue_name, bucket_start_local, utc_offset, calls, answered, dropped,
 --   answer_pct, drop_pct, peak_calls_waiting, polls
@@ -51,6 +52,15 @@ queue_names as (
     from reporting.queue_name as queue_name
 ),
 
+-- instants that hold every account's period with its quarter hour before (UTC offsets in use run from
+-- -12:00 to +14:00): bounds known when the query is planned, unlike each account's own, so the planner
+-- counts the answers it reads and picks hash joins rather than fetching them one by one
+period_bounds as (
+    select
+        cast(:'from' as timestamp) at time zone 'UTC' - interval '14 hours 15 minutes' as earliest_from_at,
+        cast(:'to' as timestamp) at time zone 'UTC' + interval '12 hours' as latest_to_at
+),
+
 -- queue-scoped answers and the account-wide ones (all queues); other scopes repeat these counters
 queue_counters as (
     select
@@ -63,11 +73,34 @@ queue_counters as (
         queue_counter_delta.answered_delta,
         queue_counter_delta.dropped_delta,
         queue_counter_delta.calls_waiting_in
-    from parameters
-        -- reporting.queue_counter_delta for this account and period only (the deltas still reach back before it)
-        cross join lateral reporting.queue_counter_deltas(parameters.account_id, parameters.from_at - interval '15 minutes', parameters.to_at)
-            as queue_counter_delta
+    from period_bounds
+        cross join parameters
+        -- reporting.queue_counter_delta for these instants only (the deltas still reach back before them),
+        -- then the account's own period and the quarter hour before it
+        cross join lateral reporting.queue_counter_deltas(parameters.account_id,
+            period_bounds.earliest_from_at, period_bounds.latest_to_at) as queue_counter_delta
     where queue_counter_delta.scope_kind in ('account', 'queue')
+        and queue_counter_delta.observed_at >= parameters.from_at - interval '15 minutes'
+        and queue_counter_delta.observed_at < parameters.to_at
+),
+
+-- the answers summed per queue and quarter hour before any join: a bucket's figures are sums and maxima
+-- of its quarters
+queue_quarters as (
+    select
+        queue_counters.account_id,
+        queue_counters.queue_id,
+        queue_counters.quarter_start,
+        sum(queue_counters.calls_delta) as calls,
+        sum(queue_counters.answered_delta) as answered,
+        sum(queue_counters.dropped_delta) as dropped,
+        max(queue_counters.calls_waiting_in) as peak_calls_waiting,
+        count(*) as polls
+    from queue_counters
+    group by
+        queue_counters.account_id,
+        queue_counters.queue_id,
+        queue_counters.quarter_start
 ),
 
 quarter_hours as (
@@ -95,9 +128,9 @@ buckets as (
 
 queue_series as (
     select distinct
-        queue_counters.account_id,
-        queue_counters.queue_id
-    from queue_counters
+        queue_quarters.account_id,
+        queue_quarters.queue_id
+    from queue_quarters
 ),
 
 -- every queue series in every bucket: a row of NULLs per pair, grouped with the answers, so empty
@@ -106,16 +139,16 @@ queue_series as (
 queue_bucket_rows as (
     select
         quarter_hours.account_id,
-        queue_counters.queue_id,
+        queue_quarters.queue_id,
         quarter_hours.bucket_start,
-        queue_counters.observed_at,
-        queue_counters.calls_delta,
-        queue_counters.answered_delta,
-        queue_counters.dropped_delta,
-        queue_counters.calls_waiting_in
+        queue_quarters.calls,
+        queue_quarters.answered,
+        queue_quarters.dropped,
+        queue_quarters.peak_calls_waiting,
+        queue_quarters.polls
     from quarter_hours
-        inner join queue_counters on queue_counters.account_id = quarter_hours.account_id
-            and queue_counters.quarter_start = quarter_hours.quarter_start
+        inner join queue_quarters on queue_quarters.account_id = quarter_hours.account_id
+            and queue_quarters.quarter_start = quarter_hours.quarter_start
     union all
     select
         buckets.account_id,
@@ -135,11 +168,11 @@ queue_buckets as (
         queue_bucket_rows.account_id,
         queue_bucket_rows.queue_id,
         queue_bucket_rows.bucket_start,
-        sum(queue_bucket_rows.calls_delta) as calls,
-        sum(queue_bucket_rows.answered_delta) as answered,
-        sum(queue_bucket_rows.dropped_delta) as dropped,
-        max(queue_bucket_rows.calls_waiting_in) as peak_calls_waiting,
-        count(queue_bucket_rows.observed_at) as polls
+        cast(sum(queue_bucket_rows.calls) as bigint) as calls,
+        cast(sum(queue_bucket_rows.answered) as bigint) as answered,
+        cast(sum(queue_bucket_rows.dropped) as bigint) as dropped,
+        max(queue_bucket_rows.peak_calls_waiting) as peak_calls_waiting,
+        cast(coalesce(sum(queue_bucket_rows.polls), 0) as bigint) as polls
     from queue_bucket_rows
     group by
         queue_bucket_rows.account_id,

@@ -41,33 +41,94 @@ accounts as (
     where p_account_id is null or account.account_id = p_account_id
 ),
 
--- the period's answers, with the scope each was polled for
-period_answers as (
+-- the scopes polled in the period, numbered: lag() then sorts its rows on one integer rather than on
+-- the scope's text, three times faster. Listed from the snapshots, whose statistics give the planner
+-- a fair count, and numbered in a fixed order, as both readers below evaluate this list
+scope_numbers as not materialized (
     select
-        queue_stats.snapshot_id,
-        queue_stats.observed_at,
-        queue_stats.account_id,
-        queue_stats.queue_id,
-        queue_stats.queue_calls_today,
-        queue_stats.queue_answered,
-        queue_stats.queue_dropped,
-        queue_stats.queue_dialable_leads,
-        snapshot.scope_kind,
-        snapshot.scope_id,
-        snapshot.received_at
-    from warehouse.queue_stats as queue_stats
-        inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
-    where (p_account_id is null or queue_stats.account_id = p_account_id)
-        and queue_stats.observed_at >= p_from
-        and queue_stats.observed_at < p_to
+        scopes.account_id,
+        scopes.scope_kind,
+        scopes.scope_id,
+        row_number() over (order by scopes.account_id, scopes.scope_kind, scopes.scope_id) as series_no
+    from (
+        select distinct
+            snapshot.account_id,
+            snapshot.scope_kind,
+            snapshot.scope_id
+        from warehouse.snapshot as snapshot
+        where (p_account_id is null or snapshot.account_id = p_account_id)
+            and snapshot.observed_at >= p_from
+            and snapshot.observed_at < p_to
+    ) as scopes
 ),
 
+-- the period's answers with their series, and the inbound calls waiting that the same answer reported
+-- (a campaign-block field); a fact row carries its answer's account and observed_at, so every table is
+-- read for the period only. Materialized: read twice below
+period_answers as materialized (
+    select
+        answer.snapshot_id,
+        answer.observed_at,
+        answer.account_id,
+        answer.queue_id,
+        answer.queue_calls_today,
+        answer.queue_answered,
+        answer.queue_dropped,
+        answer.queue_dialable_leads,
+        answer.scope_kind,
+        answer.scope_id,
+        answer.received_at,
+        scope_numbers.series_no,
+        answer.calls_waiting_in
+    from (
+        select
+            queue_stats.snapshot_id,
+            queue_stats.observed_at,
+            queue_stats.account_id,
+            queue_stats.queue_id,
+            queue_stats.queue_calls_today,
+            queue_stats.queue_answered,
+            queue_stats.queue_dropped,
+            queue_stats.queue_dialable_leads,
+            snapshot.scope_kind,
+            snapshot.scope_id,
+            snapshot.received_at,
+            campaign_stats.calls_waiting_in
+        from warehouse.queue_stats as queue_stats
+            inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
+            left join warehouse.campaign_stats as campaign_stats on campaign_stats.snapshot_id = queue_stats.snapshot_id
+                and campaign_stats.observed_at = queue_stats.observed_at
+                and (p_account_id is null or campaign_stats.account_id = p_account_id)
+                and campaign_stats.observed_at >= p_from
+                and campaign_stats.observed_at < p_to
+        where (p_account_id is null or queue_stats.account_id = p_account_id)
+            and queue_stats.observed_at >= p_from
+            and queue_stats.observed_at < p_to
+            and (p_account_id is null or snapshot.account_id = p_account_id)
+            and snapshot.observed_at >= p_from
+            and snapshot.observed_at < p_to
+        -- numbered only after these joins (offset 0 keeps them apart): the planner cannot count the
+        -- matches of the three-column join, and starting from it would fetch the counters one by one
+        offset 0
+    ) as answer
+        inner join scope_numbers on scope_numbers.account_id = answer.account_id
+            and scope_numbers.scope_kind = answer.scope_kind
+            and scope_numbers.scope_id = answer.scope_id
+),
+
+-- the series: the scopes that sent queue counters in the period
 period_series as (
-    select distinct
-        period_answers.account_id,
-        period_answers.scope_kind,
-        period_answers.scope_id
-    from period_answers
+    select
+        scope_numbers.account_id,
+        scope_numbers.scope_kind,
+        scope_numbers.scope_id,
+        scope_numbers.series_no
+    from scope_numbers
+    where exists (
+        select
+        from period_answers
+        where period_answers.series_no = scope_numbers.series_no
+    )
 ),
 
 -- each series' last answer before the period: the delta of its first answer in the period needs it
@@ -87,7 +148,10 @@ previous_answers as (
                 queue_stats.queue_dialable_leads,
                 snapshot.scope_kind,
                 snapshot.scope_id,
-                snapshot.received_at
+                snapshot.received_at,
+                period_series.series_no,
+                -- only the period's calls waiting are reported
+                cast(null as integer) as calls_waiting_in
             from warehouse.queue_stats as queue_stats
                 inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
             where queue_stats.account_id = period_series.account_id
@@ -106,22 +170,9 @@ answers as (
     select * from previous_answers
 ),
 
--- calls waiting is a campaign-block field of the same answer (only the period's are reported)
-waiting as (
-    select
-        campaign_stats.snapshot_id,
-        campaign_stats.observed_at,
-        campaign_stats.calls_waiting_in
-    from warehouse.campaign_stats as campaign_stats
-    where (p_account_id is null or campaign_stats.account_id = p_account_id)
-        and campaign_stats.observed_at >= p_from
-        and campaign_stats.observed_at < p_to
-),
-
 series as (
     select
         answers.*,
-        waiting.calls_waiting_in,
         accounts.account_name,
         accounts.time_zone,
         (answers.observed_at at time zone accounts.time_zone)::date as observed_local_date,
@@ -131,9 +182,8 @@ series as (
         lag(answers.queue_dropped) over scope_series as previous_queue_dropped
     from answers
         inner join accounts on accounts.account_id = answers.account_id
-        left join waiting on waiting.snapshot_id = answers.snapshot_id and waiting.observed_at = answers.observed_at
     window scope_series as (
-        partition by answers.account_id, answers.scope_kind, answers.scope_id
+        partition by answers.series_no
         order by answers.observed_at, answers.received_at)
 ),
 
