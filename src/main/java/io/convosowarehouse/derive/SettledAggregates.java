@@ -21,7 +21,7 @@ public class SettledAggregates {
      * What one call settles at most. Normally a poll settles the quarter hour or so its snapshot made final; after a
      * rebuild or a time-zone change the catching up spreads over the next polls instead of stalling one.
      */
-    public static final Duration SPAN_PER_CALL = Duration.ofDays(1);
+    private static final Duration SPAN_PER_CALL = Duration.ofDays(1);
 
     /**
      * Settles up to {@link #SPAN_PER_CALL} in the caller's transaction, which holds the account's lock, and
