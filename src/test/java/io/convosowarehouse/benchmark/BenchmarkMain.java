@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.benchmark.BenchmarkOptions.Section;
+import io.convosowarehouse.load.BulkPathProbe;
+import io.convosowarehouse.load.LabelDictionary;
 import io.convosowarehouse.parse.AgentMonitorParser;
 import io.convosowarehouse.pipeline.AnswerPipeline;
 import io.convosowarehouse.testsupport.PostgresServer;
@@ -62,7 +64,8 @@ public final class BenchmarkMain {
         StatementTimings timings = new StatementTimings();
         try (ConfigurableApplicationContext context = BenchmarkContext.start(database, timings)) {
             IngestBenchmark ingest = new IngestBenchmark(context.getBean(AnswerPipeline.class),
-                    context.getBean(AgentMonitorParser.class), timings, baseline, options);
+                    context.getBean(AgentMonitorParser.class), timings, baseline,
+                    new BulkPathProbe(context.getBean(LabelDictionary.class)), options);
             for (int agents : options.agentCounts()) {
                 progress("ingest " + agents + " agents");
                 IngestResults.addTo(table, ingest.run(agents));

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import io.convosowarehouse.load.ArchivedBody;
+import io.convosowarehouse.load.BulkPathProbe;
 import io.convosowarehouse.load.LoadOutcome;
 import io.convosowarehouse.parse.AgentMonitorParser;
 import io.convosowarehouse.parse.ConvosoTime;
@@ -15,15 +16,16 @@ import io.convosowarehouse.source.ReceivedAnswer;
 
 /**
  * Ingests consecutive simulated minutes through the real {@link AnswerPipeline#process} and, for
- * each answer, writes the very same rows by plain COPY and by INSERT … unnest into bare tables,
- * so all three are timed side by side under the same machine load. Everything the pipeline does
+ * each answer, writes the very same rows by plain COPY and by INSERT … unnest into bare tables, and
+ * once more through the loader's own bulk path alone ({@link BulkPathProbe}, rolled back), so all
+ * four are timed side by side under the same machine load. Everything the pipeline does
  * not need (generating the answer, building the baselines' input) happens outside the timers.
  */
 final class IngestBenchmark {
 
     /** The timings of one account size over its measured minutes. */
     record SizeResult(int agents, int snapshots, long rows, Samples pipeline, Samples parse, Samples copy,
-            Samples unnest, Samples gzipAndHash, List<StatementTimings.Kind> statements) {
+            Samples bulkPath, Samples unnest, Samples gzipAndHash, List<StatementTimings.Kind> statements) {
 
         double rowsPerSnapshot() {
             return (double) rows / snapshots;
@@ -39,14 +41,18 @@ final class IngestBenchmark {
     private final AgentMonitorParser parser;
     private final StatementTimings timings;
     private final PlainCopy plainCopy;
+    private final Connection baseline;
+    private final BulkPathProbe bulkPath;
     private final UnnestInsert unnest;
     private final NaiveJsonLayout naive;
     private final LabelCache labels;
     private final BenchmarkOptions options;
 
     IngestBenchmark(AnswerPipeline pipeline, AgentMonitorParser parser, StatementTimings timings, Connection baseline,
-            BenchmarkOptions options) throws SQLException {
+            BulkPathProbe bulkPath, BenchmarkOptions options) throws SQLException {
         this.pipeline = pipeline;
+        this.baseline = baseline;
+        this.bulkPath = bulkPath;
         this.parser = parser;
         this.timings = timings;
         this.plainCopy = new PlainCopy(baseline, BaselineTables.COPY_TABLE, BaselineRows.COLUMNS);
@@ -62,6 +68,7 @@ final class IngestBenchmark {
         Samples pipelineTimes = new Samples();
         Samples parseTimes = new Samples();
         Samples copyTimes = new Samples();
+        Samples bulkPathTimes = new Samples();
         Samples unnestTimes = new Samples();
         Samples gzipTimes = new Samples();
         long rows = 0;
@@ -88,6 +95,7 @@ final class IngestBenchmark {
             List<Object[]> baselineRows = BaselineRows.of(outcome.snapshotId(), parsed.observedAt(), accountId,
                     parsed.agents(), labels);
             long copyNanos = plainCopy.copy(CopyText.of(baselineRows));
+            long bulkPathNanos = bulkPath.time(baseline, outcome.snapshotId(), parsed.observedAt(), accountId, parsed.agents());
             long unnestNanos = unnest.insert(baselineRows);
             long gzipNanos = gzipAndHash(answer.body());
             naive.load(outcome.snapshotId(), parsed.observedAt(), answer.body());
@@ -96,13 +104,14 @@ final class IngestBenchmark {
                 pipelineTimes.add(pipelineNanos);
                 parseTimes.add(parseNanos);
                 copyTimes.add(copyNanos);
+                bulkPathTimes.add(bulkPathNanos);
                 unnestTimes.add(unnestNanos);
                 gzipTimes.add(gzipNanos);
                 rows += outcome.agents();
             }
         }
         return new SizeResult(agents, options.measuredMinutes(), rows, pipelineTimes, parseTimes, copyTimes,
-                unnestTimes, gzipTimes, timings.kinds());
+                bulkPathTimes, unnestTimes, gzipTimes, timings.kinds());
     }
 
     /** What the raw archive costs in CPU, computed alongside the parse: the very ArchivedBody the pipeline makes. */

@@ -19,6 +19,10 @@ final class IngestResults {
         table.measured(section, "pipeline (parse+load+COPY+derive) rows/s", ResultTable.fmt("%,.0f", ours));
         table.measured(section, "plain COPY (text) into a bare table rows/s", ResultTable.fmt("%,.0f", copy));
         table.atLeast(section, "ours / plain COPY", 100 * ours / copy, 100 * COPY_RATIO_TARGET, "%.0f %%");
+        double bulkPath = r.bulkPath().perSecond(r.rows());
+        table.measured(section, "our bulk path alone (COPY text from parsed rows + COPY into the partitioned, keyed "
+                + "agent_snapshot) rows/s", ResultTable.fmt("%,.0f", bulkPath));
+        table.measured(section, "our bulk path / plain COPY", ResultTable.fmt("%.0f %%", 100 * bulkPath / copy));
         table.measured(section, "INSERT … SELECT FROM unnest(arrays) rows/s",
                 ResultTable.fmt("%,.0f", r.unnest().perSecond(r.rows())));
         table.measured(section, "snapshot latency median / p95",
