@@ -62,10 +62,12 @@ public final class BenchmarkMain {
             ResultTable table) throws Exception {
         BaselineTables.create(baseline);
         StatementTimings timings = new StatementTimings();
-        try (ConfigurableApplicationContext context = BenchmarkContext.start(database, timings)) {
+        try (ConfigurableApplicationContext context = BenchmarkContext.start(database, timings);
+                TestDatabase probeDatabase = TestDatabase.migrated("benchmark_bulk_path");
+                Connection probeConnection = connect(probeDatabase)) {
             IngestBenchmark ingest = new IngestBenchmark(context.getBean(AnswerPipeline.class),
                     context.getBean(AgentMonitorParser.class), timings, baseline,
-                    new BulkPathProbe(context.getBean(LabelDictionary.class)), options);
+                    new BulkPathProbe(context.getBean(LabelDictionary.class), probeConnection), options);
             for (int agents : options.agentCounts()) {
                 progress("ingest " + agents + " agents");
                 IngestResults.addTo(table, ingest.run(agents));

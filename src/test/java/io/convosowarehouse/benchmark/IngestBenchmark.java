@@ -17,7 +17,7 @@ import io.convosowarehouse.source.ReceivedAnswer;
 /**
  * Ingests consecutive simulated minutes through the real {@link AnswerPipeline#process} and, for
  * each answer, writes the very same rows by plain COPY and by INSERT … unnest into bare tables, and
- * once more through the loader's own bulk path alone ({@link BulkPathProbe}, rolled back), so all
+ * once more through the loader's own bulk path alone ({@link BulkPathProbe}, in a database of its own), so all
  * four are timed side by side under the same machine load. Everything the pipeline does
  * not need (generating the answer, building the baselines' input) happens outside the timers.
  */
@@ -41,7 +41,6 @@ final class IngestBenchmark {
     private final AgentMonitorParser parser;
     private final StatementTimings timings;
     private final PlainCopy plainCopy;
-    private final Connection baseline;
     private final BulkPathProbe bulkPath;
     private final UnnestInsert unnest;
     private final NaiveJsonLayout naive;
@@ -51,7 +50,6 @@ final class IngestBenchmark {
     IngestBenchmark(AnswerPipeline pipeline, AgentMonitorParser parser, StatementTimings timings, Connection baseline,
             BulkPathProbe bulkPath, BenchmarkOptions options) throws SQLException {
         this.pipeline = pipeline;
-        this.baseline = baseline;
         this.bulkPath = bulkPath;
         this.parser = parser;
         this.timings = timings;
@@ -95,7 +93,7 @@ final class IngestBenchmark {
             List<Object[]> baselineRows = BaselineRows.of(outcome.snapshotId(), parsed.observedAt(), accountId,
                     parsed.agents(), labels);
             long copyNanos = plainCopy.copy(CopyText.of(baselineRows));
-            long bulkPathNanos = bulkPath.time(baseline, outcome.snapshotId(), parsed.observedAt(), accountId, parsed.agents());
+            long bulkPathNanos = bulkPath.time(outcome.snapshotId(), parsed.observedAt(), accountId, parsed.agents());
             long unnestNanos = unnest.insert(baselineRows);
             long gzipNanos = gzipAndHash(answer.body());
             naive.load(outcome.snapshotId(), parsed.observedAt(), answer.body());
