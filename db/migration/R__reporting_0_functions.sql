@@ -130,3 +130,8 @@ as $$
         interval '0')
 $$;
 comment on function reporting.longest_interval(smallint) is 'Longest counted duration (counted_until - started_at) of any interval of the account: intervals overlapping [from, to) began after from minus this.';
+
+-- The settled aggregates (V13) were computed with the definitions in this file: whenever it changes, and so
+-- runs again, every account is settled anew from its first interval (warehouse.settle_aggregates).
+update warehouse.settled_until
+set settled_until = '-infinity';

@@ -97,3 +97,8 @@ comment on column reporting.agent_state_interval.counted_until_local is 'counted
 comment on column reporting.agent_state_interval.started_local_date is 'Local calendar date the status began on.';
 comment on column reporting.agent_state_interval.first_seen_at is 'observed_at of the first snapshot that showed this status.';
 comment on column reporting.agent_state_interval.last_seen_at is 'observed_at of the last snapshot that showed this status.';
+
+-- The settled aggregates (V13) were computed with the definitions in this file: whenever it changes, and so
+-- runs again, every account is settled anew from its first interval (warehouse.settle_aggregates).
+update warehouse.settled_until
+set settled_until = '-infinity';

@@ -298,3 +298,8 @@ comment on column reporting.agent_state_daily.dispo_sec is 'Seconds in DISPO (wr
 comment on column reporting.agent_state_daily.paused_sec is 'Seconds in PAUSED that day.';
 comment on column reporting.agent_state_daily.dead_sec is 'Seconds in DEAD that day.';
 comment on column reporting.agent_state_daily.other_sec is 'Seconds in any other status that day.';
+
+-- The settled aggregates (V13) were computed with the definitions in this file: whenever it changes, and so
+-- runs again, every account is settled anew from its first interval (warehouse.settle_aggregates).
+update warehouse.settled_until
+set settled_until = '-infinity';

@@ -287,3 +287,8 @@ comment on column reporting.agent_status_quarter_hour.agent_sec is 'Agent-second
 comment on column reporting.agent_status_quarter_hour.average_agents is 'agent_sec / 900: the time-weighted average number of agents in the family.';
 comment on column reporting.agent_status_quarter_hour.peak_agents is 'Most agents in the family at the same instant during the quarter hour.';
 comment on column reporting.agent_status_quarter_hour.agents_seen is 'Distinct agents in the family at some time in the quarter hour (not additive across quarters).';
+
+-- The settled aggregates (V13) were computed with the definitions in this file: whenever it changes, and so
+-- runs again, every account is settled anew from its first interval (warehouse.settle_aggregates).
+update warehouse.settled_until
+set settled_until = '-infinity';

@@ -7,9 +7,9 @@
 --
 -- One call settles at most max_span, so the job's call after a poll stays short even when a rebuild or a new
 -- time zone left a long stretch to catch up; callers that want everything at once call it until it stops
--- moving. The caller holds the account's lock (the advisory lock of the account's writers): no derivation
--- interleaves, and the watermark row needs no lock of its own. JIT is off: compiling the computation of a
--- quarter hour would cost more than running it.
+-- moving. The caller holds the account's lock (the advisory lock of the account's writers), so no derivation
+-- interleaves; a time-zone change, which does not take that lock, is kept apart by a share lock on the account
+-- row. JIT is off: compiling the computation of a quarter hour would cost more than running it.
 create or replace function warehouse.settle_aggregates(p_account_id smallint, p_max_span interval default interval '1 day')
 returns timestamptz
 language plpgsql
@@ -17,15 +17,24 @@ set jit = off
 as $$
 declare
     origin constant timestamptz := timestamptz '2000-01-01 00:00:00+00';
+    account_time_zone text;
     previous_until timestamptz;
     final_until timestamptz;
     settle_from timestamptz;
     settle_to timestamptz;
-    account_time_zone text;
+    first_day date;
+    end_day date;
 begin
     if p_max_span < interval '15 minutes' then
         raise exception 'settle_aggregates: max_span must be at least 15 minutes, not %', p_max_span;
     end if;
+    -- first, and shared-locked: a time-zone change under way is waited for (its trigger has then unsettled
+    -- the account), and one coming waits for this settle, so the days are cut in the zone the watermark is for
+    select account.time_zone
+    into account_time_zone
+    from warehouse.account as account
+    where account.account_id = p_account_id
+    for share;
     select settled.settled_until
     into previous_until
     from warehouse.settled_until as settled
@@ -55,31 +64,33 @@ begin
         return nullif(previous_until, '-infinity');
     end if;
     settle_to := least(final_until, date_bin(interval '15 minutes', settle_from + p_max_span, origin));
+    -- the local days from the one holding the old watermark to the last one ending by the new one
+    first_day := (settle_from at time zone account_time_zone)::date;
+    end_day := (settle_to at time zone account_time_zone)::date;
 
+    -- stored rows from there on are stale; with nothing settled, all of them are (days cut in a former time
+    -- zone, quarter hours of intervals since deleted), even those before the account's first interval
     delete from warehouse.settled_agent_status_quarter_hour as stale
     where stale.account_id = p_account_id
-      and stale.bucket_start >= settle_from;
+      and (previous_until = '-infinity' or stale.bucket_start >= settle_from);
+    delete from warehouse.settled_agent_state_day as stale
+    where stale.account_id = p_account_id
+      and (previous_until = '-infinity' or stale.local_date >= first_day);
+
     insert into warehouse.settled_agent_status_quarter_hour (account_id, bucket_start, status_group, agent_sec,
         peak_agents, agents_seen)
     select computed.account_id, computed.bucket_start, computed.status_group, computed.agent_sec,
            computed.peak_agents, computed.agents_seen
     from reporting.agent_status_quarter_hours_from_intervals(p_account_id, settle_from, settle_to) as computed;
-
-    -- the local days from the one holding the old watermark to the last one ending by the new one
-    select account.time_zone
-    into account_time_zone
-    from warehouse.account as account
-    where account.account_id = p_account_id;
-    delete from warehouse.settled_agent_state_day as stale
-    where stale.account_id = p_account_id
-      and stale.local_date >= (settle_from at time zone account_time_zone)::date;
-    insert into warehouse.settled_agent_state_day (account_id, local_date, user_id, logged_in_sec, ready_sec, wait_sec,
-        incall_sec, dispo_sec, paused_sec, dead_sec, other_sec)
-    select computed.account_id, computed.local_date, computed.user_id, computed.logged_in_sec, computed.ready_sec,
-           computed.wait_sec, computed.incall_sec, computed.dispo_sec, computed.paused_sec, computed.dead_sec,
-           computed.other_sec
-    from reporting.agent_state_days_from_intervals(p_account_id, (settle_from at time zone account_time_zone)::date,
-        (settle_to at time zone account_time_zone)::date) as computed;
+    -- most calls settle a quarter hour inside a day: no day ends by the new watermark that did not by the old
+    if first_day < end_day then
+        insert into warehouse.settled_agent_state_day (account_id, local_date, user_id, logged_in_sec, ready_sec,
+            wait_sec, incall_sec, dispo_sec, paused_sec, dead_sec, other_sec)
+        select computed.account_id, computed.local_date, computed.user_id, computed.logged_in_sec, computed.ready_sec,
+               computed.wait_sec, computed.incall_sec, computed.dispo_sec, computed.paused_sec, computed.dead_sec,
+               computed.other_sec
+        from reporting.agent_state_days_from_intervals(p_account_id, first_day, end_day) as computed;
+    end if;
 
     update warehouse.settled_until as settled
     set settled_until = settle_to

@@ -6,7 +6,7 @@
 --
 -- The watermark settled_until of an account says up to which instant the stored rows are final:
 --   quarter hours that end at or before it, and local days that end at or before it.
--- warehouse.settle_aggregates (R__reporting_3_settle_aggregates.sql) moves it forward, never past the start of
+-- warehouse.settle_aggregates (R__settle_aggregates.sql) moves it forward, never past the start of
 -- an open interval nor past the latest account-wide snapshot; the triggers below move it back when an
 -- interval that begins before it is written (a late agent whose state began long ago, a rebuild), so a stale
 -- stored row is never read.
@@ -90,6 +90,23 @@ create trigger agent_state_interval_unsettle_delete
     after delete on warehouse.agent_state_interval
     referencing old table as old_rows
     for each statement execute function warehouse.unsettle_changed_intervals();
+
+-- TRUNCATE fires neither kind of trigger above: it unsettles every account.
+create function warehouse.unsettle_truncated_intervals()
+returns trigger
+language plpgsql
+as $$
+begin
+    update warehouse.settled_until
+    set settled_until = '-infinity';
+    return null;
+end
+$$;
+comment on function warehouse.unsettle_truncated_intervals() is 'Resets settled_until of every account when agent_state_interval is truncated.';
+
+create trigger agent_state_interval_unsettle_truncate
+    after truncate on warehouse.agent_state_interval
+    for each statement execute function warehouse.unsettle_truncated_intervals();
 
 -- Local days depend on the account's time zone: a new zone unsettles everything.
 create function warehouse.unsettle_rezoned_account()

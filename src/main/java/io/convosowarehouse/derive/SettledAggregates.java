@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 
 import org.jooq.DSLContext;
 import org.jooq.types.YearToSecond;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.db.warehouse.Routines;
@@ -16,6 +18,8 @@ import io.convosowarehouse.db.warehouse.Routines;
  */
 @Component
 public class SettledAggregates {
+
+    private static final Logger log = LoggerFactory.getLogger(SettledAggregates.class);
 
     /**
      * What one call settles at most. Normally a poll settles the quarter hour or so its snapshot made final; after a
@@ -30,5 +34,14 @@ public class SettledAggregates {
      */
     public OffsetDateTime settle(DSLContext tx, short accountId) {
         return Routines.settleAggregates(tx.configuration(), accountId, YearToSecond.valueOf(SPAN_PER_CALL));
+    }
+
+    /**
+     * Callers settle after their own work has committed, so a failure is only reported: reports compute what is not
+     * settled, and the next poll goes on settling.
+     */
+    public void reportFailure(short accountId, RuntimeException failure) {
+        log.warn("could not settle the aggregates of account {}: {}; reports compute them from the intervals meanwhile",
+                accountId, failure.getMessage());
     }
 }

@@ -15,8 +15,6 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.derive.SettledAggregates;
@@ -36,8 +34,6 @@ import io.convosowarehouse.source.Scope;
  */
 @Component
 public class SnapshotLoader {
-
-    private static final Logger log = LoggerFactory.getLogger(SnapshotLoader.class);
 
     private final DSLContext dsl;
     private final LabelDictionary labels;
@@ -90,8 +86,7 @@ public class SnapshotLoader {
                 aggregates.settle(configuration.dsl(), accountId);
             });
         } catch (RuntimeException e) { // Spring's and jOOQ's exceptions alike: nothing here may fail a load
-            log.warn("could not settle the aggregates of account {}: {}; reports compute them from the intervals meanwhile",
-                    accountId, e.getMessage());
+            aggregates.reportFailure(accountId, e);
         }
     }
 

@@ -73,13 +73,20 @@ public class DerivedFactsRebuild {
         });
     }
 
-    /** The rewind moved the account's settled aggregates back: settles them again up to now, a day per transaction. */
+    /**
+     * The rewind moved the account's settled aggregates back: settles them again up to now, a day per transaction.
+     * The rebuilt facts are committed by then, so a failure here is a warning, as after a poll.
+     */
     private void settleAll(DSLContext session, short accountId) {
         OffsetDateTime settled = null;
         OffsetDateTime before;
-        do {
-            before = settled;
-            settled = session.transactionResult(tx -> aggregates.settle(tx.dsl(), accountId));
-        } while (!Objects.equals(before, settled));
+        try {
+            do {
+                before = settled;
+                settled = session.transactionResult(tx -> aggregates.settle(tx.dsl(), accountId));
+            } while (!Objects.equals(before, settled));
+        } catch (RuntimeException e) { // Spring's and jOOQ's exceptions alike
+            aggregates.reportFailure(accountId, e);
+        }
     }
 }

@@ -7,10 +7,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.ZoneId;
 
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +28,7 @@ import io.convosowarehouse.simulator.AgentFilter;
 import io.convosowarehouse.simulator.ContactCenter;
 import io.convosowarehouse.simulator.SimulatorSettings;
 import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /**
@@ -69,6 +78,15 @@ class SimulatedDayDerivationTest {
             order by account_id, local_date, user_id
             """;
     private static final String LAST_POLL_UTC = "2025-05-29T13:57:00Z";
+    /** An interval of an agent never polled, long before the settled instant, as a late agent's would be. */
+    private static final String INSERT_LATE_INTERVAL = """
+            insert into warehouse.agent_state_interval (account_id, user_id, started_at, ended_at, end_reason,
+                shift_login_at, first_seen_at, last_seen_at)
+            select account_id, 999999, timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:40:00Z', 'logout',
+                   timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:06:00Z', timestamptz '2025-05-28 21:39:00Z'
+            from warehouse.account
+            """;
+    private static final String DELETE_LATE_INTERVAL = "delete from warehouse.agent_state_interval where user_id = 999999";
 
     @TempDir
     static Path directory;
@@ -197,18 +215,12 @@ class SimulatedDayDerivationTest {
     @Test
     void anIntervalWrittenBeforeTheSettledInstantMovesItBackUntilSettledAgain() {
         OffsetDateTime settled = settledUntil();
-        database.dsl().execute("""
-                insert into warehouse.agent_state_interval (account_id, user_id, started_at, ended_at, end_reason,
-                    shift_login_at, first_seen_at, last_seen_at)
-                select account_id, 999999, timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:40:00Z', 'logout',
-                       timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:06:00Z', timestamptz '2025-05-28 21:39:00Z'
-                from warehouse.account
-                """);
+        database.dsl().execute(INSERT_LATE_INTERVAL);
 
         assertThat(settledUntil()).isEqualTo(OffsetDateTime.parse("2025-05-28T21:00:00Z"));
         assertSettledAggregatesAreWhatTheIntervalsGive();
 
-        database.dsl().execute("delete from warehouse.agent_state_interval where user_id = 999999");
+        database.dsl().execute(DELETE_LATE_INTERVAL);
         settleAll();
         assertThat(settledUntil()).isEqualTo(settled);
         assertSettledAggregatesAreWhatTheIntervalsGive();
@@ -217,19 +229,62 @@ class SimulatedDayDerivationTest {
     @Test
     void aNewTimeZoneUnsettlesTheDaysItRedraws() {
         OffsetDateTime settled = settledUntil();
-        database.dsl().execute("update warehouse.account set time_zone = 'America/New_York'");
+        // Tokyo puts the whole simulated stretch on 29 May, which has not ended by the settled instant, so the
+        // Los Angeles day 28 May stored before must go
+        database.dsl().execute("update warehouse.account set time_zone = 'Asia/Tokyo'");
         try {
             assertThat(settledUntil()).isNull();
             assertSettledAggregatesAreWhatTheIntervalsGive();
             settleAll();
-            assertThat(number("select count(distinct local_date) from warehouse.settled_agent_state_day"))
-                    .as("in New York the first day ended three hours earlier, still before the settled instant").isOne();
+            assertThat(settledUntil()).isEqualTo(settled);
+            assertThat(number("select count(*) from warehouse.settled_agent_state_day"))
+                    .as("no Tokyo day has ended by the settled instant").isZero();
             assertSettledAggregatesAreWhatTheIntervalsGive();
         } finally {
             database.dsl().execute("update warehouse.account set time_zone = 'America/Los_Angeles'");
             settleAll();
         }
         assertThat(settledUntil()).isEqualTo(settled);
+        assertSettledAggregatesAreWhatTheIntervalsGive();
+    }
+
+    @Test
+    void aTimeZoneChangeDuringASettleIsNotOverwrittenByIt() throws Exception {
+        OffsetDateTime settled = settledUntil();
+        database.dsl().execute(INSERT_LATE_INTERVAL); // something to settle
+        try (Connection zoneChange = connect(); Connection settling = connect()) {
+            zoneChange.setAutoCommit(false);
+            zoneChange.createStatement().execute("update warehouse.account set time_zone = 'Asia/Tokyo'");
+            CompletableFuture<Void> settle = CompletableFuture.runAsync(() -> DSL.using(settling, SQLDialect.POSTGRES)
+                    .execute("select warehouse.settle_aggregates(account_id, interval '30 days') from warehouse.account"));
+            awaitASessionWaitingForALock();
+            zoneChange.commit();
+            settle.get(30, TimeUnit.SECONDS);
+
+            assertThat(settledUntil()).isEqualTo(settled);
+            assertThat(number("select count(*) from warehouse.settled_agent_state_day"))
+                    .as("the settle waited for the zone change and cut days in Tokyo time: none has ended").isZero();
+            assertSettledAggregatesAreWhatTheIntervalsGive();
+        } finally {
+            database.dsl().execute("update warehouse.account set time_zone = 'America/Los_Angeles'");
+            database.dsl().execute(DELETE_LATE_INTERVAL);
+            settleAll();
+        }
+        assertThat(settledUntil()).isEqualTo(settled);
+    }
+
+    @Test
+    void truncatingTheIntervalsUnsettlesEveryAccount() throws SQLException {
+        assertThat(settledUntil()).isNotNull();
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
+            tx.execute("truncate warehouse.agent_state_interval");
+
+            assertThat(tx.fetchValue("select settled_until = '-infinity' from warehouse.settled_until")).isEqualTo(true);
+            assertThat(tx.fetch(QUARTER_HOURS_READ)).as("no stored quarter hour is read").isEmpty();
+            connection.rollback();
+        }
         assertSettledAggregatesAreWhatTheIntervalsGive();
     }
 
@@ -247,6 +302,25 @@ class SimulatedDayDerivationTest {
         return database.dsl().fetchSingle("""
                 select nullif(settled_until, '-infinity') from warehouse.settled_until
                 """).get(0, OffsetDateTime.class);
+    }
+
+    private static Connection connect() throws SQLException {
+        PostgresServer server = PostgresServer.get();
+        return DriverManager.getConnection(database.url(), server.user(), server.password());
+    }
+
+    /** Until another session of this database waits for a lock, at most ten seconds. */
+    private static void awaitASessionWaitingForALock() throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if (number("""
+                    select count(*) from pg_catalog.pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock'
+                    """) > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no session waited for a lock within 10 s");
     }
 
     private static void settleAll() {
