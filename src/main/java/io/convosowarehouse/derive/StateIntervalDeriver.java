@@ -117,12 +117,15 @@ final class StateIntervalDeriver {
                     from started
                     where started.open_login_at is null
                 ), gap as (
+                    -- only a shift that went on through a gap has one to add: a state change follows on at once,
+                    -- and rewriting its shift to add nothing would cost a row version per change
                     update warehouse.agent_shift as s
                     set gap_sec = s.gap_sec + """ + seconds("started.previous_ended_at", "started.started_at") + """
                     from started
                     where s.account_id = {0}
                       and s.user_id = started.user_id
                       and s.login_at = started.open_login_at
+                      and started.started_at > started.previous_ended_at
                 )
                 insert into warehouse.agent_state_interval (account_id, user_id, started_at, status_ref, status_label_ref,
                     campaign_id, queue_id, shift_login_at, first_seen_at)
