@@ -8,8 +8,8 @@
 --   pause_over_sec  a pause longer than this many seconds counts as over (default 900 = 15 minutes)
 -- Source: warehouse.agent_state_interval, read with the two rules of reporting.agent_state_interval it
 --   needs (an open interval counts until the account's latest snapshot; the status family of
---   reporting.status_group): the view names the family of every interval, 3 M a month here, which
---   made it three times slower than reading the table and naming each status once
+--   reporting.status_group): through the view, with its account and label joins and the latest
+--   snapshot looked up per open interval, a week took 0.6-0.8 s instead of 0.4 s (same output)
 -- Columns:
 --   account_name, user_id, user_full_name, pauses, paused_sec, avg_pause_sec, longest_pause_sec,
 --   pauses_over_threshold, paused_over_threshold_sec, logged_in_sec, paused_pct

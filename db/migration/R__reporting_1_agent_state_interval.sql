@@ -51,7 +51,7 @@ select
     agent_names.user_full_name,
     status_labels.value as status,
     status_label_labels.value as status_label,
-    reporting.status_group(status_labels.value) as status_group,
+    status_labels.status_group,
     intervals.campaign_id,
     intervals.queue_id,
     intervals.shift_login_at,
@@ -70,8 +70,15 @@ from intervals
     inner join accounts on accounts.account_id = intervals.account_id
     left join agent_names on agent_names.account_id = intervals.account_id and agent_names.user_id = intervals.user_id
     -- labels joined directly, not through a CTE: a materialized CTE would keep every query on the
-    -- view from running in parallel, and a label the query does not use could not be left out
-    left join warehouse.label as status_labels on status_labels.label_id = intervals.status_ref
+    -- view from running in parallel, and a label the query does not use could not be left out; the
+    -- status family is named in the labels' subquery, so it is worked out once per label, not per interval
+    left join (
+        select
+            label.label_id,
+            label.value,
+            reporting.status_group(label.value) as status_group
+        from warehouse.label as label
+    ) as status_labels on status_labels.label_id = intervals.status_ref
     left join warehouse.label as status_label_labels on status_label_labels.label_id = intervals.status_label_ref;
 
 comment on view reporting.agent_state_interval is 'One row per stretch of one status of one agent (warehouse.agent_state_interval) with names, status text, status family and local times.';

@@ -230,7 +230,7 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
            agent_names.user_full_name,
            status_labels.value AS status,
            status_label_labels.value AS status_label,
-           reporting.status_group(status_labels.value) AS status_group,
+           status_labels.status_group,
            intervals.campaign_id,
            intervals.queue_id,
            intervals.shift_login_at,
@@ -248,7 +248,10 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
           FROM ((((intervals
             JOIN accounts ON ((accounts.account_id = intervals.account_id)))
             LEFT JOIN agent_names ON (((agent_names.account_id = intervals.account_id) AND (agent_names.user_id = intervals.user_id))))
-            LEFT JOIN warehouse.label status_labels ON ((status_labels.label_id = intervals.status_ref)))
+            LEFT JOIN ( SELECT label.label_id,
+                   label.value,
+                   reporting.status_group(label.value) AS status_group
+                  FROM warehouse.label label) status_labels ON ((status_labels.label_id = intervals.status_ref)))
             LEFT JOIN warehouse.label status_label_labels ON ((status_label_labels.label_id = intervals.status_label_ref)));
         """), where);
     }
