@@ -47,7 +47,8 @@ intervals as (
         period_intervals.user_id,
         period_intervals.status_group,
         period_intervals.started_at,
-        period_intervals.counted_until
+        period_intervals.counted_until,
+        accounts.from_at
     from accounts
         cross join lateral (
             select
@@ -77,7 +78,8 @@ quarter_pieces as (
         family.status_group,
         quarter.bucket_start,
         greatest(intervals.started_at, quarter.bucket_start) as piece_start,
-        least(intervals.counted_until, quarter.bucket_start + interval '15 minutes') as piece_end
+        least(intervals.counted_until, quarter.bucket_start + interval '15 minutes') as piece_end,
+        intervals.from_at
     from intervals
         cross join lateral (
             -- most intervals lie within one quarter hour: take it without calling the set-returning function
@@ -97,7 +99,7 @@ pieces as (
     select *
     from quarter_pieces
     where quarter_pieces.piece_end > quarter_pieces.piece_start
-        and quarter_pieces.bucket_start >= date_bin(interval '15 minutes', p_from, timestamptz '2000-01-01 00:00:00+00')
+        and quarter_pieces.bucket_start >= quarter_pieces.from_at
         and quarter_pieces.bucket_start < p_to
 ),
 
