@@ -73,6 +73,10 @@ class BadInputCorpusTest {
                 loaded("a field the documentation does not list", 1, 0, a -> agent(a).put("agent_mood", "sunny")),
                 loaded("names with tabs, newlines, backslashes, quotes, emoji, SQL", 1, 0,
                         a -> agent(a).put("user_full_name", HOSTILE_NAME).put("campaign_name", HOSTILE_NAME)),
+                loaded("lists with quotes, braces, commas, the text NULL, an empty string and a 2^53+1 id", 1, 0, a -> {
+                    agent(a).putArray("skill_options").add(HOSTILE_NAME).add("{a,b}").add("NULL").add("");
+                    agent(a).putArray("queue_assignment_ids").add(1).add("9007199254740993");
+                }),
                 loaded("a duplicate agent: the first is kept", 1, 1,
                         a -> entries(a).withArray("agents").add(agent(a).deepCopy().put("status", "PAUSED"))),
                 loaded("an out-of-range counter rejects its agent", 0, 1, a -> agent(a).put("calls_today", "99999999999")),
@@ -126,6 +130,12 @@ class BadInputCorpusTest {
         if (name.startsWith("names with")) {
             assertThat(database.dsl().fetchValue("select user_full_name from reporting.agent_snapshot where snapshot_id = {0}",
                     org.jooq.impl.DSL.val(outcome.snapshotId()))).isEqualTo(HOSTILE_NAME);
+        }
+        if (name.startsWith("lists with")) {
+            var lists = database.dsl().fetchSingle("select skill_options, queue_assignment_ids from warehouse.agent_snapshot "
+                    + "where snapshot_id = {0}", org.jooq.impl.DSL.val(outcome.snapshotId()));
+            assertThat(lists.get(0, String[].class)).containsExactly(HOSTILE_NAME, "{a,b}", "NULL", "");
+            assertThat(lists.get(1, Long[].class)).containsExactly(1L, 9007199254740993L);
         }
     }
 
