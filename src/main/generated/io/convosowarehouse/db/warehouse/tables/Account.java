@@ -8,7 +8,6 @@ import io.convosowarehouse.db.warehouse.Keys;
 import io.convosowarehouse.db.warehouse.Warehouse;
 import io.convosowarehouse.db.warehouse.tables.Agent.AgentPath;
 import io.convosowarehouse.db.warehouse.tables.AgentShift.AgentShiftPath;
-import io.convosowarehouse.db.warehouse.tables.AgentStateInterval.AgentStateIntervalPath;
 import io.convosowarehouse.db.warehouse.tables.Campaign.CampaignPath;
 import io.convosowarehouse.db.warehouse.tables.Queue.QueuePath;
 import io.convosowarehouse.db.warehouse.tables.SettledAgentStateDay.SettledAgentStateDayPath;
@@ -193,19 +192,6 @@ public class Account extends TableImpl<AccountRecord> {
             _agentShift = new AgentShiftPath(this, null, Keys.AGENT_SHIFT__AGENT_SHIFT_ACCOUNT_ID_FKEY.getInverseKey());
 
         return _agentShift;
-    }
-
-    private transient AgentStateIntervalPath _agentStateInterval;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>warehouse.agent_state_interval</code> table
-     */
-    public AgentStateIntervalPath agentStateInterval() {
-        if (_agentStateInterval == null)
-            _agentStateInterval = new AgentStateIntervalPath(this, null, Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_ACCOUNT_ID_FKEY.getInverseKey());
-
-        return _agentStateInterval;
     }
 
     private transient CampaignPath _campaign;

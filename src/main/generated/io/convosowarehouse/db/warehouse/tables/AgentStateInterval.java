@@ -7,8 +7,6 @@ package io.convosowarehouse.db.warehouse.tables;
 import io.convosowarehouse.db.warehouse.Indexes;
 import io.convosowarehouse.db.warehouse.Keys;
 import io.convosowarehouse.db.warehouse.Warehouse;
-import io.convosowarehouse.db.warehouse.tables.Account.AccountPath;
-import io.convosowarehouse.db.warehouse.tables.Label.LabelPath;
 import io.convosowarehouse.db.warehouse.tables.records.AgentStateIntervalRecord;
 
 import java.time.OffsetDateTime;
@@ -19,14 +17,10 @@ import java.util.List;
 import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.ForeignKey;
 import org.jooq.Index;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -96,14 +90,17 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
 
     /**
      * The column <code>warehouse.agent_state_interval.status_ref</code>. The
-     * status (warehouse.label); reporting views show it as text.
+     * status (warehouse.label.label_id; no foreign key, see V14); reporting
+     * views show it as text.
      */
-    public final TableField<AgentStateIntervalRecord, Integer> STATUS_REF = createField(DSL.name("status_ref"), SQLDataType.INTEGER, this, "The status (warehouse.label); reporting views show it as text.");
+    public final TableField<AgentStateIntervalRecord, Integer> STATUS_REF = createField(DSL.name("status_ref"), SQLDataType.INTEGER, this, "The status (warehouse.label.label_id; no foreign key, see V14); reporting views show it as text.");
 
     /**
      * The column <code>warehouse.agent_state_interval.status_label_ref</code>.
+     * The status label (warehouse.label.label_id; no foreign key, see V14);
+     * reporting views show it as text.
      */
-    public final TableField<AgentStateIntervalRecord, Integer> STATUS_LABEL_REF = createField(DSL.name("status_label_ref"), SQLDataType.INTEGER, this, "");
+    public final TableField<AgentStateIntervalRecord, Integer> STATUS_LABEL_REF = createField(DSL.name("status_label_ref"), SQLDataType.INTEGER, this, "The status label (warehouse.label.label_id; no foreign key, see V14); reporting views show it as text.");
 
     /**
      * The column <code>warehouse.agent_state_interval.campaign_id</code>. The
@@ -167,39 +164,6 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
         this(DSL.name("agent_state_interval"), null);
     }
 
-    public <O extends Record> AgentStateInterval(Table<O> path, ForeignKey<O, AgentStateIntervalRecord> childPath, InverseForeignKey<O, AgentStateIntervalRecord> parentPath) {
-        super(path, childPath, parentPath, AGENT_STATE_INTERVAL);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class AgentStateIntervalPath extends AgentStateInterval implements Path<AgentStateIntervalRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> AgentStateIntervalPath(Table<O> path, ForeignKey<O, AgentStateIntervalRecord> childPath, InverseForeignKey<O, AgentStateIntervalRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private AgentStateIntervalPath(Name alias, Table<AgentStateIntervalRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public AgentStateIntervalPath as(String alias) {
-            return new AgentStateIntervalPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public AgentStateIntervalPath as(Name alias) {
-            return new AgentStateIntervalPath(alias, this);
-        }
-
-        @Override
-        public AgentStateIntervalPath as(Table<?> alias) {
-            return new AgentStateIntervalPath(alias.getQualifiedName(), this);
-        }
-    }
-
     @Override
     public Schema getSchema() {
         return aliased() ? null : Warehouse.WAREHOUSE;
@@ -213,49 +177,6 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
     @Override
     public UniqueKey<AgentStateIntervalRecord> getPrimaryKey() {
         return Keys.AGENT_STATE_INTERVAL_PK;
-    }
-
-    @Override
-    public List<ForeignKey<AgentStateIntervalRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_ACCOUNT_ID_FKEY, Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_LABEL_REF_FKEY, Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_REF_FKEY);
-    }
-
-    private transient AccountPath _account;
-
-    /**
-     * Get the implicit join path to the <code>warehouse.account</code> table.
-     */
-    public AccountPath account() {
-        if (_account == null)
-            _account = new AccountPath(this, Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_ACCOUNT_ID_FKEY, null);
-
-        return _account;
-    }
-
-    private transient LabelPath _agentStateIntervalStatusLabelRefFkey;
-
-    /**
-     * Get the implicit join path to the <code>warehouse.label</code> table, via
-     * the <code>agent_state_interval_status_label_ref_fkey</code> key.
-     */
-    public LabelPath agentStateIntervalStatusLabelRefFkey() {
-        if (_agentStateIntervalStatusLabelRefFkey == null)
-            _agentStateIntervalStatusLabelRefFkey = new LabelPath(this, Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_LABEL_REF_FKEY, null);
-
-        return _agentStateIntervalStatusLabelRefFkey;
-    }
-
-    private transient LabelPath _agentStateIntervalStatusRefFkey;
-
-    /**
-     * Get the implicit join path to the <code>warehouse.label</code> table, via
-     * the <code>agent_state_interval_status_ref_fkey</code> key.
-     */
-    public LabelPath agentStateIntervalStatusRefFkey() {
-        if (_agentStateIntervalStatusRefFkey == null)
-            _agentStateIntervalStatusRefFkey = new LabelPath(this, Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_REF_FKEY, null);
-
-        return _agentStateIntervalStatusRefFkey;
     }
 
     @Override

@@ -6,7 +6,6 @@ package io.convosowarehouse.db.warehouse.tables;
 
 import io.convosowarehouse.db.warehouse.Keys;
 import io.convosowarehouse.db.warehouse.Warehouse;
-import io.convosowarehouse.db.warehouse.tables.AgentStateInterval.AgentStateIntervalPath;
 import io.convosowarehouse.db.warehouse.tables.records.LabelRecord;
 
 import java.util.Arrays;
@@ -15,14 +14,10 @@ import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.ForeignKey;
 import org.jooq.Identity;
-import org.jooq.InverseForeignKey;
 import org.jooq.Name;
-import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
-import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Select;
@@ -102,39 +97,6 @@ public class Label extends TableImpl<LabelRecord> {
         this(DSL.name("label"), null);
     }
 
-    public <O extends Record> Label(Table<O> path, ForeignKey<O, LabelRecord> childPath, InverseForeignKey<O, LabelRecord> parentPath) {
-        super(path, childPath, parentPath, LABEL);
-    }
-
-    /**
-     * A subtype implementing {@link Path} for simplified path-based joins.
-     */
-    public static class LabelPath extends Label implements Path<LabelRecord> {
-
-        private static final long serialVersionUID = 1L;
-        public <O extends Record> LabelPath(Table<O> path, ForeignKey<O, LabelRecord> childPath, InverseForeignKey<O, LabelRecord> parentPath) {
-            super(path, childPath, parentPath);
-        }
-        private LabelPath(Name alias, Table<LabelRecord> aliased) {
-            super(alias, aliased);
-        }
-
-        @Override
-        public LabelPath as(String alias) {
-            return new LabelPath(DSL.name(alias), this);
-        }
-
-        @Override
-        public LabelPath as(Name alias) {
-            return new LabelPath(alias, this);
-        }
-
-        @Override
-        public LabelPath as(Table<?> alias) {
-            return new LabelPath(alias.getQualifiedName(), this);
-        }
-    }
-
     @Override
     public Schema getSchema() {
         return aliased() ? null : Warehouse.WAREHOUSE;
@@ -153,34 +115,6 @@ public class Label extends TableImpl<LabelRecord> {
     @Override
     public List<UniqueKey<LabelRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.LABEL_ONCE);
-    }
-
-    private transient AgentStateIntervalPath _agentStateIntervalStatusLabelRefFkey;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>warehouse.agent_state_interval</code> table, via the
-     * <code>agent_state_interval_status_label_ref_fkey</code> key
-     */
-    public AgentStateIntervalPath agentStateIntervalStatusLabelRefFkey() {
-        if (_agentStateIntervalStatusLabelRefFkey == null)
-            _agentStateIntervalStatusLabelRefFkey = new AgentStateIntervalPath(this, null, Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_LABEL_REF_FKEY.getInverseKey());
-
-        return _agentStateIntervalStatusLabelRefFkey;
-    }
-
-    private transient AgentStateIntervalPath _agentStateIntervalStatusRefFkey;
-
-    /**
-     * Get the implicit to-many join path to the
-     * <code>warehouse.agent_state_interval</code> table, via the
-     * <code>agent_state_interval_status_ref_fkey</code> key
-     */
-    public AgentStateIntervalPath agentStateIntervalStatusRefFkey() {
-        if (_agentStateIntervalStatusRefFkey == null)
-            _agentStateIntervalStatusRefFkey = new AgentStateIntervalPath(this, null, Keys.AGENT_STATE_INTERVAL__AGENT_STATE_INTERVAL_STATUS_REF_FKEY.getInverseKey());
-
-        return _agentStateIntervalStatusRefFkey;
     }
 
     @Override

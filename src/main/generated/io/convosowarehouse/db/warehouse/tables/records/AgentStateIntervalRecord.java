@@ -105,7 +105,8 @@ public class AgentStateIntervalRecord extends UpdatableRecordImpl<AgentStateInte
 
     /**
      * Setter for <code>warehouse.agent_state_interval.status_ref</code>. The
-     * status (warehouse.label); reporting views show it as text.
+     * status (warehouse.label.label_id; no foreign key, see V14); reporting
+     * views show it as text.
      */
     public void setStatusRef(Integer value) {
         set(5, value);
@@ -113,7 +114,8 @@ public class AgentStateIntervalRecord extends UpdatableRecordImpl<AgentStateInte
 
     /**
      * Getter for <code>warehouse.agent_state_interval.status_ref</code>. The
-     * status (warehouse.label); reporting views show it as text.
+     * status (warehouse.label.label_id; no foreign key, see V14); reporting
+     * views show it as text.
      */
     public Integer getStatusRef() {
         return (Integer) get(5);
@@ -121,6 +123,8 @@ public class AgentStateIntervalRecord extends UpdatableRecordImpl<AgentStateInte
 
     /**
      * Setter for <code>warehouse.agent_state_interval.status_label_ref</code>.
+     * The status label (warehouse.label.label_id; no foreign key, see V14);
+     * reporting views show it as text.
      */
     public void setStatusLabelRef(Integer value) {
         set(6, value);
@@ -128,6 +132,8 @@ public class AgentStateIntervalRecord extends UpdatableRecordImpl<AgentStateInte
 
     /**
      * Getter for <code>warehouse.agent_state_interval.status_label_ref</code>.
+     * The status label (warehouse.label.label_id; no foreign key, see V14);
+     * reporting views show it as text.
      */
     public Integer getStatusLabelRef() {
         return (Integer) get(6);
