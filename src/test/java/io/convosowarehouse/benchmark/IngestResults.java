@@ -20,7 +20,7 @@ final class IngestResults {
         table.measured(section, "plain COPY (text) into a bare table rows/s", ResultTable.fmt("%,.0f", copy));
         table.atLeast(section, "ours / plain COPY", 100 * ours / copy, 100 * COPY_RATIO_TARGET, "%.0f %%");
         double bulkPath = r.bulkPath().perSecond(r.rows());
-        table.measured(section, "our bulk path alone (COPY text from parsed rows + COPY into the partitioned, keyed "
+        table.measured(section, "our bulk path alone (parsed rows encoded and streamed by binary COPY into the partitioned, keyed "
                 + "agent_snapshot) rows/s", ResultTable.fmt("%,.0f", bulkPath));
         table.measured(section, "our bulk path / plain COPY", ResultTable.fmt("%.0f %%", 100 * bulkPath / copy));
         table.measured(section, "INSERT … SELECT FROM unnest(arrays) rows/s",
@@ -41,7 +41,7 @@ final class IngestResults {
                         + Math.round((double) kind.count() / r.snapshots()), share(ms, total));
             }
         }
-        table.measured(section, "  of which rest: COPY of agent rows, building its text, labels, tx",
+        table.measured(section, "  of which rest: binary COPY of agent rows, label lookups, tx",
                 share(total - parse - statements, total));
     }
 

@@ -14,8 +14,8 @@ import org.jooq.impl.DSL;
 import io.convosowarehouse.parse.AgentRow;
 
 /**
- * For the benchmark: the loader's bulk path alone ({@link AgentSnapshotCopy}: the COPY text built from parsed rows,
- * then COPY into the partitioned, keyed warehouse.agent_snapshot), timed on the rows the pipeline has just loaded.
+ * For the benchmark: the loader's bulk path alone ({@link AgentSnapshotCopy}: parsed rows encoded and streamed by binary
+ * COPY into the partitioned, keyed warehouse.agent_snapshot), timed on the rows the pipeline has just loaded.
  * It writes into a database of its own with the same schema, which grows as the pipeline's does, so the pipeline's
  * tables (whose bytes per row the benchmark measures) hold nothing extra.
  */
