@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", description = {
         "Load saved answers through the same parse and load code as poll.",
         "A .json file holds one answer body; a .ndjson or .ndjson.gz file holds one envelope per line:",
-        "  {\"received_at\": \"2025-05-28T21:43:55Z\", \"scope\": \"account\", \"body\": {...}}",
+        "  {\"received_at\": \"2025-05-28T21:43:55Z\", \"account\": \"east\", \"scope\": \"account\", \"body\": {...}}",
+        "An envelope that names an account is loaded into the configured account of that name (with --account,",
+        "only that account's answers are loaded); anything else goes to the one account configured or chosen.",
         "Loading the same answer again adds nothing."})
 class IngestCommand implements Callable<Integer> {
 
@@ -54,13 +56,14 @@ class IngestCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext context = common.startContext()) {
             List<AccountSettings> accounts = common.selectedAccounts(context);
-            if (accounts.size() > 1) {
-                throw new CommandFailure(ExitCode.USAGE, "several accounts are configured: say which one the files belong to with --account");
+            if (accounts.size() > 1 && files.stream().anyMatch(IngestCommand::isPlainAnswer)) {
+                throw new CommandFailure(ExitCode.USAGE, "several accounts are configured: say which one the .json files belong to with --account");
             }
+            FileIngest.AccountChoice choice = new FileIngest.AccountChoice(accounts, common.account != null);
             FileIngest ingest = context.getBean(FileIngest.class);
             ExitCode exit = null;
             for (Path file : files) {
-                FileResult result = ingest.ingest(accounts.get(0), file, answerScope, receivedAt);
+                FileResult result = ingest.ingest(choice, file, answerScope, receivedAt);
                 ExitCode code = report(result, spec.commandLine().getOut(), spec.commandLine().getErr());
                 exit = exit == null ? code : exit.combine(code);
             }
@@ -76,20 +79,32 @@ class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /** A .json file holds one bare answer, which names no account. */
+    private static boolean isPlainAnswer(Path file) {
+        String name = file.getFileName().toString();
+        return !name.endsWith(".ndjson") && !name.endsWith(".ndjson.gz");
+    }
+
     private static ExitCode report(FileResult result, PrintWriter out, PrintWriter err) {
         out.println("ingest " + result.file() + ": " + result.loaded() + " snapshot(s) loaded, " + result.duplicates()
                 + " already loaded, " + result.agents() + " agent rows, " + result.rejected() + " rejected record(s)"
-                + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " answer(s) failed"));
+                + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " answer(s) failed")
+                + (result.otherAccounts() == 0 ? "" : ", " + result.otherAccounts() + " answer(s) of other accounts skipped"));
         result.failures().forEach(failure -> err.println("  " + failure));
+        result.unconfigured().forEach((account, answers) -> err.println("  " + answers + " answer(s) of account '" + account
+                + "' not loaded: no account of that name is configured (configure it to load them)"));
         if (result.rejected() > 0) {
             err.println("  warning: " + result.rejected() + " record(s) rejected; see ingest.rejected_record");
         }
-        if (result.failures().isEmpty()) {
+        if (result.complete()) {
             return ExitCode.OK;
         }
         if (!result.failed()) {
             return ExitCode.PARTIAL;
         }
-        return result.databaseFailed() ? ExitCode.DATABASE : ExitCode.SOURCE;
+        if (result.databaseFailed()) {
+            return ExitCode.DATABASE;
+        }
+        return result.failures().isEmpty() ? ExitCode.USAGE : ExitCode.SOURCE;
     }
 }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -15,16 +17,43 @@ import io.convosowarehouse.source.ReceivedAnswer;
 import io.convosowarehouse.source.SavedAnswerReader;
 import io.convosowarehouse.source.Scope;
 
-/** Loads saved answers from files through the same pipeline as the live poll. */
+/**
+ * Loads saved answers from files through the same pipeline as the live poll, each into its own account: the
+ * configured account its envelope names (export-raw names it), else the one account selected. Answers of an account
+ * that is not configured are not loaded into another: their times would be read in the wrong time zone and their
+ * agents mixed into another account's shifts.
+ */
 @Component
 public class FileIngest {
 
-    /** What one file gave. A file fails as a whole only when none of its answers could be loaded. */
+    /**
+     * The accounts answers may go to.
+     *
+     * @param chosen whether the user chose them (--account): answers of other accounts are then skipped on purpose
+     */
+    public record AccountChoice(List<AccountSettings> selected, boolean chosen) {
+
+        private AccountSettings named(String name) {
+            return selected.stream().filter(account -> account.name().equals(name)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * What one file gave. A file fails as a whole only when none of its answers could be loaded.
+     *
+     * @param otherAccounts answers of accounts the user did not choose, skipped
+     * @param unconfigured  per account name that is not configured, its answers, not loaded
+     */
     public record FileResult(Path file, int loaded, int duplicates, int agents, int rejected, List<String> failures,
-            int databaseFailures) {
+            int databaseFailures, int otherAccounts, Map<String, Integer> unconfigured) {
+
+        /** Whether every answer meant to be loaded was. */
+        public boolean complete() {
+            return failures.isEmpty() && unconfigured.isEmpty();
+        }
 
         public boolean failed() {
-            return loaded + duplicates == 0 && !failures.isEmpty();
+            return loaded + duplicates == 0 && !complete();
         }
 
         public boolean databaseFailed() {
@@ -40,13 +69,13 @@ public class FileIngest {
         this.pipeline = pipeline;
     }
 
-    public FileResult ingest(AccountSettings account, Path file, Scope scope, Instant receivedAt) {
+    public FileResult ingest(AccountChoice accounts, Path file, Scope scope, Instant receivedAt) {
         Tally tally = new Tally();
         try {
             reader.read(file, scope, receivedAt, new SavedAnswerReader.Sink() {
                 @Override
-                public void answer(ReceivedAnswer answer) {
-                    tally.add(answer, account);
+                public void answer(ReceivedAnswer answer, String accountName) {
+                    tally.add(answer, accountName, accounts);
                 }
 
                 @Override
@@ -58,7 +87,7 @@ public class FileIngest {
             tally.failures.add(file + ": cannot read: " + e.getMessage());
         }
         return new FileResult(file, tally.loaded, tally.duplicates, tally.agents, tally.rejected, List.copyOf(tally.failures),
-                tally.databaseFailures);
+                tally.databaseFailures, tally.otherAccounts, Map.copyOf(tally.unconfigured));
     }
 
     private final class Tally {
@@ -67,10 +96,30 @@ public class FileIngest {
         int agents;
         int rejected;
         int databaseFailures;
+        int otherAccounts;
         final List<String> failures = new ArrayList<>();
+        final Map<String, Integer> unconfigured = new TreeMap<>();
 
-        void add(ReceivedAnswer answer, AccountSettings account) {
+        void add(ReceivedAnswer answer, String accountName, AccountChoice accounts) {
             String where = "answer received at " + answer.receivedAt();
+            AccountSettings account;
+            if (accountName == null) {
+                if (accounts.selected().size() != 1) {
+                    failures.add(where + ": it names no account and several are configured: choose one with --account");
+                    return;
+                }
+                account = accounts.selected().get(0);
+            } else {
+                account = accounts.named(accountName);
+                if (account == null) {
+                    if (accounts.chosen()) {
+                        otherAccounts++;
+                    } else {
+                        unconfigured.merge(accountName, 1, Integer::sum);
+                    }
+                    return;
+                }
+            }
             try {
                 LoadOutcome outcome = pipeline.process(account, answer).outcome();
                 switch (outcome.kind()) {

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads saved answers: a {@code .json} file holds one answer body; a {@code .ndjson} or
  * {@code .ndjson.gz} file holds one envelope per line,
- * {@code {"received_at": "...Z", "scope": "account", "body": {...}}}. An envelope whose answer was
+ * {@code {"received_at": "...Z", "account": "east", "scope": "account", "body": {...}}} ("account", the name of
+ * the account the answer came from, is optional: export-raw writes it). An envelope whose answer was
  * not JSON carries it as text in {@code "body_text"} (or in {@code "body_base64"} when it was not
  * even UTF-8) instead. The body's bytes are taken exactly as
  * they stand in the line, so an archive exported and read back hashes the same.
@@ -32,7 +33,8 @@ public class SavedAnswerReader {
 
     /** Receives what a file holds, one answer or one unreadable line at a time. */
     public interface Sink {
-        void answer(ReceivedAnswer answer);
+        /** @param accountName the account the envelope names; NULL when it names none, and for a .json file */
+        void answer(ReceivedAnswer answer, String accountName);
 
         void unreadable(String where, String reason);
     }
@@ -55,7 +57,7 @@ public class SavedAnswerReader {
         } else {
             byte[] body = Files.readAllBytes(file);
             Instant at = receivedAt != null ? receivedAt : Files.getLastModifiedTime(file).toInstant();
-            sink.answer(new ReceivedAnswer(scope, at, body, null, null, null, null));
+            sink.answer(new ReceivedAnswer(scope, at, body, null, null, null, null), null);
         }
     }
 
@@ -72,7 +74,8 @@ public class SavedAnswerReader {
                 }
                 String where = file.getFileName() + " line " + number;
                 try {
-                    sink.answer(envelope(line.getBytes(StandardCharsets.UTF_8)));
+                    Envelope envelope = envelope(line.getBytes(StandardCharsets.UTF_8));
+                    sink.answer(envelope.answer(), envelope.accountName());
                 } catch (IllegalArgumentException e) {
                     sink.unreadable(where, e.getMessage());
                 } catch (JacksonException e) {
@@ -82,8 +85,12 @@ public class SavedAnswerReader {
         }
     }
 
-    private ReceivedAnswer envelope(byte[] line) {
+    private record Envelope(ReceivedAnswer answer, String accountName) {
+    }
+
+    private Envelope envelope(byte[] line) {
         Instant receivedAt = null;
+        String accountName = null;
         Scope scope = Scope.ACCOUNT;
         byte[] body = null;
         try (JsonParser parser = mapper.createParser(line)) {
@@ -95,6 +102,7 @@ public class SavedAnswerReader {
                 JsonToken value = parser.nextToken();
                 switch (property) {
                     case "received_at" -> receivedAt = instant(parser.getString());
+                    case "account" -> accountName = parser.getString();
                     case "scope" -> scope = Scope.parse(parser.getString());
                     case "body" -> {
                         int start = (int) parser.currentTokenLocation().getByteOffset();
@@ -118,7 +126,7 @@ public class SavedAnswerReader {
         if (body == null) {
             throw new IllegalArgumentException("the envelope has no body");
         }
-        return new ReceivedAnswer(scope, receivedAt, body, null, null, null, null);
+        return new Envelope(new ReceivedAnswer(scope, receivedAt, body, null, null, null, null), accountName);
     }
 
     private static Instant instant(String text) {

@@ -93,6 +93,60 @@ class ReplayAndExportTest {
         assertThat(copy.dsl().fetch(answersSql).formatCSV()).isEqualTo(source.dsl().fetch(answersSql).formatCSV());
     }
 
+    @Test
+    void anExportOfSeveralAccountsLoadsEachAnswerIntoItsOwnAccountOrSaysWhyNot(@TempDir Path dir) throws Exception {
+        Path exported = dir.resolve("two-accounts.ndjson");
+        try (TestDatabase twoAccounts = TestDatabase.empty("export_two_accounts");
+                TestDatabase eastOnly = TestDatabase.empty("import_east_only");
+                TestDatabase both = TestDatabase.empty("import_both")) {
+            assertThat(Cli.run(accounts(twoAccounts, "east", "west"), "ingest", "--account", "east", answers.toString()).out())
+                    .contains("3 snapshot(s) loaded");
+            assertThat(Cli.run(accounts(twoAccounts, "east", "west"), "ingest", "--account", "west", answers.toString()).out())
+                    .contains("3 snapshot(s) loaded");
+            assertThat(Cli.run(twoAccounts.springProperties(), "export-raw", "--from", RANGE_FROM, "--to", RANGE_TO,
+                    "--out", exported.toString()).out()).contains("8 answer(s) written");
+
+            Cli.Result intoEastOnly = Cli.run(accounts(eastOnly, "east"), "ingest", exported.toString());
+
+            assertThat(intoEastOnly.exitCode()).as(intoEastOnly.all()).isEqualTo(5);
+            assertThat(intoEastOnly.err()).contains("4 answer(s) of account 'west' not loaded: no account of that name is configured");
+            assertThat(snapshotsPerAccount(eastOnly)).containsExactly("east 3");
+
+            Cli.Result onlyWest = Cli.run(accounts(both, "east", "west"), "ingest", "--account", "west", exported.toString());
+
+            assertThat(onlyWest.out()).contains("3 snapshot(s) loaded", "4 answer(s) of other accounts skipped");
+            assertThat(snapshotsPerAccount(both)).containsExactly("west 3");
+
+            Cli.Result everything = Cli.run(accounts(both, "east", "west"), "ingest", exported.toString());
+
+            assertThat(everything.out()).contains("3 snapshot(s) loaded, 3 already loaded");
+            assertThat(snapshotsPerAccount(both)).containsExactly("east 3", "west 3");
+            assertThat(both.dsl().fetch(ANSWERS_PER_ACCOUNT).formatCSV()).isEqualTo(twoAccounts.dsl().fetch(ANSWERS_PER_ACCOUNT).formatCSV());
+        }
+    }
+
+    private static final String ANSWERS_PER_ACCOUNT = """
+            select a.account_name, r.received_at, r.payload_hash, r.outcome, s.observed_at
+            from ingest.raw_payload r
+            join warehouse.account a using (account_id)
+            left join warehouse.snapshot s using (snapshot_id)
+            order by 1, 2""";
+
+    /** The database's settings with these accounts configured. */
+    private static java.util.Map<String, String> accounts(TestDatabase database, String... names) {
+        java.util.Map<String, String> settings = new java.util.HashMap<>(database.springProperties());
+        for (int i = 0; i < names.length; i++) {
+            settings.put("convoso.accounts[" + i + "].name", names[i]);
+        }
+        return settings;
+    }
+
+    private static List<String> snapshotsPerAccount(TestDatabase database) {
+        return database.dsl().fetch("""
+                select a.account_name || ' ' || count(*) from warehouse.snapshot s join warehouse.account a using (account_id)
+                group by a.account_name order by 1""").getValues(0, String.class);
+    }
+
     /** Everything replay may touch, as text, minus generated ids. */
     private static List<String> state() {
         return source.dsl().fetch("""
