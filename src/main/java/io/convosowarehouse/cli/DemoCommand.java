@@ -128,7 +128,7 @@ class DemoCommand implements Callable<Integer> {
                 Look next (psql -h localhost -U postgres):
                   select * from reporting.agent_snapshot limit 5;      -- every agent field of every poll
                   select * from warehouse.agent_state_interval limit 20; -- exact status stretches
-                  select * from warehouse.agent_shift;                  -- the shifts above
+                  select * from reporting.agent_shift;                  -- the shifts above
                   select * from warehouse.campaign_stats order by observed_at desc limit 5;
                 Reports: java -jar target/convoso-warehouse.jar report --list""");
     }

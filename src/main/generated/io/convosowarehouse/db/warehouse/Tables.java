@@ -39,8 +39,9 @@ public class Tables {
     public static final Agent AGENT = Agent.AGENT;
 
     /**
-     * One row per login-to-logout island of one agent, with time per status and
-     * calls handled.
+     * One row per login-to-logout island of one agent, with time per status of
+     * its closed intervals and calls handled. reporting.agent_shift adds an
+     * open shift's status in hand up to the latest snapshot.
      */
     public static final AgentShift AGENT_SHIFT = AgentShift.AGENT_SHIFT;
 

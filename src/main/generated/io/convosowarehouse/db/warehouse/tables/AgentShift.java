@@ -41,8 +41,9 @@ import org.jooq.impl.TableImpl;
 
 
 /**
- * One row per login-to-logout island of one agent, with time per status and
- * calls handled.
+ * One row per login-to-logout island of one agent, with time per status of its
+ * closed intervals and calls handled. reporting.agent_shift adds an open
+ * shift's status in hand up to the latest snapshot.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class AgentShift extends TableImpl<AgentShiftRecord> {
@@ -99,46 +100,46 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
     public final TableField<AgentShiftRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the last snapshot that showed the agent; NULL while open (then: reporting.latest_snapshot_at of the account).");
 
     /**
-     * The column <code>warehouse.agent_shift.ready_sec</code>. Seconds in READY
-     * intervals of the shift.
+     * The column <code>warehouse.agent_shift.ready_sec</code>. Seconds in
+     * closed READY intervals of the shift.
      */
-    public final TableField<AgentShiftRecord, Integer> READY_SEC = createField(DSL.name("ready_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in READY intervals of the shift.");
+    public final TableField<AgentShiftRecord, Integer> READY_SEC = createField(DSL.name("ready_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in closed READY intervals of the shift.");
 
     /**
-     * The column <code>warehouse.agent_shift.wait_sec</code>. Seconds in WAIT
-     * intervals of the shift.
+     * The column <code>warehouse.agent_shift.wait_sec</code>. Seconds in closed
+     * WAIT intervals of the shift.
      */
-    public final TableField<AgentShiftRecord, Integer> WAIT_SEC = createField(DSL.name("wait_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in WAIT intervals of the shift.");
+    public final TableField<AgentShiftRecord, Integer> WAIT_SEC = createField(DSL.name("wait_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in closed WAIT intervals of the shift.");
 
     /**
      * The column <code>warehouse.agent_shift.incall_sec</code>. Seconds in
-     * INCALL intervals of the shift.
+     * closed INCALL intervals of the shift.
      */
-    public final TableField<AgentShiftRecord, Integer> INCALL_SEC = createField(DSL.name("incall_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in INCALL intervals of the shift.");
+    public final TableField<AgentShiftRecord, Integer> INCALL_SEC = createField(DSL.name("incall_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in closed INCALL intervals of the shift.");
 
     /**
-     * The column <code>warehouse.agent_shift.dispo_sec</code>. Seconds in DISPO
-     * (wrap-up) intervals of the shift.
+     * The column <code>warehouse.agent_shift.dispo_sec</code>. Seconds in
+     * closed DISPO (wrap-up) intervals of the shift.
      */
-    public final TableField<AgentShiftRecord, Integer> DISPO_SEC = createField(DSL.name("dispo_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in DISPO (wrap-up) intervals of the shift.");
+    public final TableField<AgentShiftRecord, Integer> DISPO_SEC = createField(DSL.name("dispo_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in closed DISPO (wrap-up) intervals of the shift.");
 
     /**
      * The column <code>warehouse.agent_shift.paused_sec</code>. Seconds in
-     * PAUSED intervals of the shift.
+     * closed PAUSED intervals of the shift.
      */
-    public final TableField<AgentShiftRecord, Integer> PAUSED_SEC = createField(DSL.name("paused_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in PAUSED intervals of the shift.");
+    public final TableField<AgentShiftRecord, Integer> PAUSED_SEC = createField(DSL.name("paused_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in closed PAUSED intervals of the shift.");
 
     /**
-     * The column <code>warehouse.agent_shift.dead_sec</code>. Seconds in DEAD
-     * intervals of the shift.
+     * The column <code>warehouse.agent_shift.dead_sec</code>. Seconds in closed
+     * DEAD intervals of the shift.
      */
-    public final TableField<AgentShiftRecord, Integer> DEAD_SEC = createField(DSL.name("dead_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in DEAD intervals of the shift.");
+    public final TableField<AgentShiftRecord, Integer> DEAD_SEC = createField(DSL.name("dead_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in closed DEAD intervals of the shift.");
 
     /**
-     * The column <code>warehouse.agent_shift.other_sec</code>. Seconds in any
-     * other status.
+     * The column <code>warehouse.agent_shift.other_sec</code>. Seconds in
+     * closed intervals of any other status.
      */
-    public final TableField<AgentShiftRecord, Integer> OTHER_SEC = createField(DSL.name("other_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in any other status.");
+    public final TableField<AgentShiftRecord, Integer> OTHER_SEC = createField(DSL.name("other_sec"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "Seconds in closed intervals of any other status.");
 
     /**
      * The column <code>warehouse.agent_shift.gap_sec</code>. Seconds inside the
@@ -170,7 +171,7 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
     }
 
     private AgentShift(Name alias, Table<AgentShiftRecord> aliased, Field<?>[] parameters, Condition where) {
-        super(alias, null, aliased, parameters, DSL.comment("One row per login-to-logout island of one agent, with time per status and calls handled."), TableOptions.table(), where);
+        super(alias, null, aliased, parameters, DSL.comment("One row per login-to-logout island of one agent, with time per status of its closed intervals and calls handled. reporting.agent_shift adds an open shift's status in hand up to the latest snapshot."), TableOptions.table(), where);
     }
 
     /**

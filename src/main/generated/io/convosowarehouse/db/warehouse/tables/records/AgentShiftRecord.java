@@ -13,8 +13,9 @@ import org.jooq.impl.UpdatableRecordImpl;
 
 
 /**
- * One row per login-to-logout island of one agent, with time per status and
- * calls handled.
+ * One row per login-to-logout island of one agent, with time per status of its
+ * closed intervals and calls handled. reporting.agent_shift adds an open
+ * shift's status in hand up to the latest snapshot.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class AgentShiftRecord extends UpdatableRecordImpl<AgentShiftRecord> {
@@ -118,32 +119,32 @@ public class AgentShiftRecord extends UpdatableRecordImpl<AgentShiftRecord> {
     }
 
     /**
-     * Setter for <code>warehouse.agent_shift.ready_sec</code>. Seconds in READY
-     * intervals of the shift.
+     * Setter for <code>warehouse.agent_shift.ready_sec</code>. Seconds in
+     * closed READY intervals of the shift.
      */
     public void setReadySec(Integer value) {
         set(6, value);
     }
 
     /**
-     * Getter for <code>warehouse.agent_shift.ready_sec</code>. Seconds in READY
-     * intervals of the shift.
+     * Getter for <code>warehouse.agent_shift.ready_sec</code>. Seconds in
+     * closed READY intervals of the shift.
      */
     public Integer getReadySec() {
         return (Integer) get(6);
     }
 
     /**
-     * Setter for <code>warehouse.agent_shift.wait_sec</code>. Seconds in WAIT
-     * intervals of the shift.
+     * Setter for <code>warehouse.agent_shift.wait_sec</code>. Seconds in closed
+     * WAIT intervals of the shift.
      */
     public void setWaitSec(Integer value) {
         set(7, value);
     }
 
     /**
-     * Getter for <code>warehouse.agent_shift.wait_sec</code>. Seconds in WAIT
-     * intervals of the shift.
+     * Getter for <code>warehouse.agent_shift.wait_sec</code>. Seconds in closed
+     * WAIT intervals of the shift.
      */
     public Integer getWaitSec() {
         return (Integer) get(7);
@@ -151,7 +152,7 @@ public class AgentShiftRecord extends UpdatableRecordImpl<AgentShiftRecord> {
 
     /**
      * Setter for <code>warehouse.agent_shift.incall_sec</code>. Seconds in
-     * INCALL intervals of the shift.
+     * closed INCALL intervals of the shift.
      */
     public void setIncallSec(Integer value) {
         set(8, value);
@@ -159,23 +160,23 @@ public class AgentShiftRecord extends UpdatableRecordImpl<AgentShiftRecord> {
 
     /**
      * Getter for <code>warehouse.agent_shift.incall_sec</code>. Seconds in
-     * INCALL intervals of the shift.
+     * closed INCALL intervals of the shift.
      */
     public Integer getIncallSec() {
         return (Integer) get(8);
     }
 
     /**
-     * Setter for <code>warehouse.agent_shift.dispo_sec</code>. Seconds in DISPO
-     * (wrap-up) intervals of the shift.
+     * Setter for <code>warehouse.agent_shift.dispo_sec</code>. Seconds in
+     * closed DISPO (wrap-up) intervals of the shift.
      */
     public void setDispoSec(Integer value) {
         set(9, value);
     }
 
     /**
-     * Getter for <code>warehouse.agent_shift.dispo_sec</code>. Seconds in DISPO
-     * (wrap-up) intervals of the shift.
+     * Getter for <code>warehouse.agent_shift.dispo_sec</code>. Seconds in
+     * closed DISPO (wrap-up) intervals of the shift.
      */
     public Integer getDispoSec() {
         return (Integer) get(9);
@@ -183,7 +184,7 @@ public class AgentShiftRecord extends UpdatableRecordImpl<AgentShiftRecord> {
 
     /**
      * Setter for <code>warehouse.agent_shift.paused_sec</code>. Seconds in
-     * PAUSED intervals of the shift.
+     * closed PAUSED intervals of the shift.
      */
     public void setPausedSec(Integer value) {
         set(10, value);
@@ -191,39 +192,39 @@ public class AgentShiftRecord extends UpdatableRecordImpl<AgentShiftRecord> {
 
     /**
      * Getter for <code>warehouse.agent_shift.paused_sec</code>. Seconds in
-     * PAUSED intervals of the shift.
+     * closed PAUSED intervals of the shift.
      */
     public Integer getPausedSec() {
         return (Integer) get(10);
     }
 
     /**
-     * Setter for <code>warehouse.agent_shift.dead_sec</code>. Seconds in DEAD
-     * intervals of the shift.
+     * Setter for <code>warehouse.agent_shift.dead_sec</code>. Seconds in closed
+     * DEAD intervals of the shift.
      */
     public void setDeadSec(Integer value) {
         set(11, value);
     }
 
     /**
-     * Getter for <code>warehouse.agent_shift.dead_sec</code>. Seconds in DEAD
-     * intervals of the shift.
+     * Getter for <code>warehouse.agent_shift.dead_sec</code>. Seconds in closed
+     * DEAD intervals of the shift.
      */
     public Integer getDeadSec() {
         return (Integer) get(11);
     }
 
     /**
-     * Setter for <code>warehouse.agent_shift.other_sec</code>. Seconds in any
-     * other status.
+     * Setter for <code>warehouse.agent_shift.other_sec</code>. Seconds in
+     * closed intervals of any other status.
      */
     public void setOtherSec(Integer value) {
         set(12, value);
     }
 
     /**
-     * Getter for <code>warehouse.agent_shift.other_sec</code>. Seconds in any
-     * other status.
+     * Getter for <code>warehouse.agent_shift.other_sec</code>. Seconds in
+     * closed intervals of any other status.
      */
     public Integer getOtherSec() {
         return (Integer) get(12);
