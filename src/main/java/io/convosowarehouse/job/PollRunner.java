@@ -132,7 +132,10 @@ public class PollRunner {
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return new AccountResult(account.name(), Outcome.STOPPED, exitDescription(execution), counts);
         }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
+        String exitCode = execution.getStepExecutions().stream().findFirst()
+                .map(step -> step.getExitStatus().getExitCode()).orElse("");
+        // a cycle in which a scope failed ends FAILED, so that it may be run again; its exit code says how
+        if (execution.getStatus() != BatchStatus.COMPLETED && !PollJobConfiguration.FAILURES.contains(exitCode)) {
             Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             if (isDatabaseFailure(failure)) {
                 // the other accounts of the run still get their cycle
@@ -145,7 +148,6 @@ public class PollRunner {
             return new AccountResult(account.name(), Outcome.DATABASE_FAILED,
                     "the poll job ended " + execution.getStatus() + (failure == null ? "" : ": " + failure.getMessage()), counts);
         }
-        String exitCode = execution.getStepExecutions().iterator().next().getExitStatus().getExitCode();
         Outcome outcome = switch (exitCode) {
             case PollJobConfiguration.PARTIAL -> Outcome.PARTIAL;
             case PollJobConfiguration.SOURCE_FAILED -> Outcome.SOURCE_FAILED;
