@@ -63,6 +63,7 @@ public class PollRunner {
 
     /** One cycle per account, over by {@code deadline}: a run of several samples shares one. */
     public List<AccountResult> poll(List<AccountSettings> accounts, Instant scheduledAt, Instant deadline) {
+        properties.requireTokens(accounts); // every account's, before the first call of any
         List<AccountResult> results = new ArrayList<>();
         for (AccountSettings account : accounts) {
             if (stopSignal.requested()) {

@@ -2,6 +2,8 @@ package io.convosowarehouse.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.config.ConvosoProperties;
@@ -200,6 +203,37 @@ class PollCommandTest {
             assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")
                     .getValues(0, String.class)).containsExactly("account:", "campaign:1234", "queue:56789");
             assertThat(executionsOf(scheduledAt)).containsExactly("STOPPED STOPPED", "COMPLETED COMPLETED");
+        }
+    }
+
+    @Test
+    void aMissingTokenIsAConfigurationErrorNamingTheAccountAndTheSettingBeforeAnyCall(@TempDir Path dir) throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            Map<String, String> noToken = settings(api);
+            noToken.remove("convoso.auth-token");
+            Cli.Result single = Cli.run(noToken, "poll", "--scheduled-at", nextCycle());
+            // an account whose token comes from an environment variable that is not set
+            Map<String, String> twoAccounts = new HashMap<>(noToken);
+            twoAccounts.putAll(Map.of("convoso.accounts[0].name", "east", "convoso.accounts[0].auth-token", TOKEN,
+                    "convoso.accounts[1].name", "west", "convoso.accounts[1].auth-token", "${CW_TEST_UNSET_WEST_TOKEN}"));
+            Cli.Result west = Cli.run(twoAccounts, "poll", "--scheduled-at", nextCycle());
+
+            assertThat(single.exitCode()).as(single.all()).isEqualTo(2);
+            assertThat(single.err().strip().lines()).singleElement().asString()
+                    .contains("configuration error", "account 'default'", "CONVOSO_AUTH_TOKEN");
+            assertThat(west.exitCode()).as(west.all()).isEqualTo(2);
+            assertThat(west.err().strip().lines()).singleElement().asString()
+                    .contains("configuration error", "account 'west'", "convoso.accounts[1].auth-token", "CW_TEST_UNSET_WEST_TOKEN");
+            assertThat(west.all()).doesNotContain(TOKEN);
+            assertThat(api.queries()).as("no call made, not even for the account that has its token").isEmpty();
+            assertThat(database.count("ingest.rejected_record")).isZero();
+
+            // commands that do not call the API need no token
+            Path answer = dir.resolve("answer.json");
+            Files.writeString(answer, Fixtures.exampleAnswer());
+            Cli.Result ingest = Cli.run(noToken, "ingest", answer.toString());
+            assertThat(ingest.exitCode()).as(ingest.all()).isZero();
+            assertThat(database.count("warehouse.snapshot")).isEqualTo(1);
         }
     }
 
