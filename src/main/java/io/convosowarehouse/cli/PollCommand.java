@@ -36,7 +36,8 @@ class PollCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Option(names = "--scheduled-at", paramLabel = "ISO-8601",
-            description = "The first cycle's scheduled time (default: now, to the minute); a cycle that completed is not run twice.")
+            description = {"The first cycle's scheduled time (default: now, to the minute); a cycle that completed is not run twice,",
+                    "one in which a scope failed runs again for the scopes that did not load."})
     Instant scheduledAt;
 
     @Option(names = "--samples", defaultValue = "1", description = "Cycles to take in this run (default ${DEFAULT-VALUE}).")

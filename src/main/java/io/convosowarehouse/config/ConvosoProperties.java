@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -59,6 +61,41 @@ public record ConvosoProperties(
             }
         }
         return resolved;
+    }
+
+    /** A value Spring could not resolve stays as written: {@code ${WEST_TOKEN}} when WEST_TOKEN is not set. */
+    private static final Pattern UNRESOLVED = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
+
+    /**
+     * Fails, naming the account and the setting, unless each account has an API token: a call without
+     * one only earns a 401 after the network round trips. Only what calls the API asks for it; ingest,
+     * replay and report need no token. The message never holds a token: at most a placeholder that
+     * was left unresolved, which names the missing variable.
+     */
+    public void requireTokens(List<AccountSettings> selected) {
+        for (AccountSettings selectedAccount : selected) {
+            String token = selectedAccount.authToken() == null ? "" : selectedAccount.authToken().value().strip();
+            Matcher placeholder = UNRESOLVED.matcher(token);
+            if (!token.isEmpty() && !placeholder.matches()) {
+                continue;
+            }
+            String setting = tokenSetting(selectedAccount.name());
+            throw new IllegalArgumentException("account '" + selectedAccount.name() + "' has no API token: "
+                    + (token.isEmpty() ? "set " + setting : setting + " is " + token + " and " + placeholder.group(1) + " is not set"));
+        }
+    }
+
+    /** Where the named account's token comes from, or would. */
+    private String tokenSetting(String accountName) {
+        String topLevel = "convoso.auth-token (environment variable CONVOSO_AUTH_TOKEN)";
+        for (int i = 0; accounts != null && i < accounts.size(); i++) {
+            Account entry = accounts.get(i);
+            if (accountName.equals(entry.name() != null ? entry.name() : account)) {
+                String own = "convoso.accounts[" + i + "].auth-token";
+                return entry.authToken() != null ? own : authToken != null ? topLevel : own + ", or " + topLevel + " for every account";
+            }
+        }
+        return topLevel;
     }
 
     private List<AccountSettings> resolve() {

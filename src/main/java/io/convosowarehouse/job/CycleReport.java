@@ -1,14 +1,31 @@
 package io.convosowarehouse.job;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import io.convosowarehouse.load.LoadOutcome;
+import io.convosowarehouse.source.Scope;
 
-/** Tallies one poll cycle: what each scope's call gave. Kept in the job's execution context. */
+/**
+ * Tallies one execution of a poll cycle: what each scope's call gave, kept in the job's execution
+ * context; and which scopes the cycle has loaded so far, kept in the step's, which Spring Batch
+ * hands to the next execution when a failed or stopped cycle is run again.
+ */
 final class CycleReport {
+
+    private static final String DONE = "scopesDone";
+    private static final String NARROWER = "narrowerScopes";
+
+    /** Scopes an earlier execution of this cycle loaded: not called again. */
+    private final Set<String> doneBefore;
+    private final Set<String> done;
+    /** The campaign and queue scopes of the cycle, known once the account-wide call was made. */
+    private List<Scope> narrower;
 
     private int scopes;
     private int loaded;
@@ -20,6 +37,37 @@ final class CycleReport {
     private final List<String> failures = new ArrayList<>();
     private boolean stopped;
 
+    private CycleReport(Set<String> doneBefore, List<Scope> narrower) {
+        this.doneBefore = Set.copyOf(doneBefore);
+        this.done = new LinkedHashSet<>(doneBefore);
+        this.narrower = narrower;
+    }
+
+    /** Picks up what earlier executions of the cycle left in the step's execution context (nothing, the first time). */
+    static CycleReport resumedFrom(ExecutionContext step) {
+        return new CycleReport(new LinkedHashSet<>(split(step.getString(DONE, ""))),
+                split(step.getString(NARROWER, "")).stream().map(Scope::parse).toList());
+    }
+
+    /** Kept for a later execution of the same cycle, should this one fail or stop. */
+    void saveProgressTo(ExecutionContext step) {
+        step.putString(DONE, String.join(",", done));
+        step.putString(NARROWER, String.join(",", narrower.stream().map(Scope::toString).toList()));
+    }
+
+    boolean isDone(Scope scope) {
+        return done.contains(scope.toString());
+    }
+
+    /** The cycle's campaign and queue scopes, as the last account-wide call of the cycle gave them. */
+    List<Scope> narrower() {
+        return narrower;
+    }
+
+    void narrower(List<Scope> scopes) {
+        narrower = List.copyOf(scopes);
+    }
+
     void add(LoadOutcome outcome, String scope) {
         scopes++;
         switch (outcome.kind()) {
@@ -27,8 +75,12 @@ final class CycleReport {
                 loaded++;
                 agents += outcome.agents();
                 rejected += outcome.rejected();
+                done.add(scope);
             }
-            case DUPLICATE -> duplicates++;
+            case DUPLICATE -> {
+                duplicates++;
+                done.add(scope);
+            }
             case REFUSED -> {
                 sourceFailures++;
                 failures.add(scope + ": " + outcome.reason());
@@ -65,7 +117,7 @@ final class CycleReport {
         if (sourceFailures + databaseFailures == 0) {
             return PollJobConfiguration.COMPLETED;
         }
-        if (loaded + duplicates > 0) {
+        if (loaded + duplicates + doneBefore.size() > 0) {
             return PollJobConfiguration.PARTIAL;
         }
         return databaseFailures > 0 ? PollJobConfiguration.DATABASE_FAILED : PollJobConfiguration.SOURCE_FAILED;
@@ -75,7 +127,14 @@ final class CycleReport {
         String counts = scopes + " scope(s): " + loaded + " loaded, " + duplicates + " already loaded, "
                 + (sourceFailures + databaseFailures) + " failed; " + agents + " agent rows, " + rejected + " rejected";
         String all = failures.isEmpty() ? counts : counts + "; " + String.join("; ", failures);
+        if (!doneBefore.isEmpty()) {
+            all += "; " + doneBefore.size() + " scope(s) loaded by an earlier run of this cycle, not called again";
+        }
         return stopped ? all + "; stopped before the remaining scopes" : all;
+    }
+
+    private static List<String> split(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     /** The cycle's numbers, as the job execution context keeps them. */

@@ -43,15 +43,25 @@ class PollCycle {
         this.stopSignal = stopSignal;
     }
 
-    CycleReport run(AccountSettings account, Instant deadline) {
-        CycleReport report = new CycleReport();
-        Optional<ProcessedAnswer> accountWide = poll(account, Scope.ACCOUNT, deadline, report);
-        List<NamedId> campaigns = accountWide.map(ProcessedAnswer::campaigns).orElse(List.of());
-        List<NamedId> queues = accountWide.map(ProcessedAnswer::queues).orElse(List.of());
-        List<Scope> narrower = new ArrayList<>();
-        account.campaigns().select(campaigns, NamedId::id).forEach(id -> narrower.add(Scope.campaign(id)));
-        account.queues().select(queues, NamedId::id).forEach(id -> narrower.add(Scope.queue(id)));
-        for (Scope scope : narrower) {
+    /**
+     * Runs the cycle, or what earlier executions of it left: a scope {@code report} already counts as
+     * loaded is not called again, since the API only tells "now" and a second answer would be a second
+     * snapshot of the same cycle.
+     */
+    CycleReport run(AccountSettings account, Instant deadline, CycleReport report) {
+        if (!report.isDone(Scope.ACCOUNT)) {
+            Optional<ProcessedAnswer> accountWide = poll(account, Scope.ACCOUNT, deadline, report);
+            List<NamedId> campaigns = accountWide.map(ProcessedAnswer::campaigns).orElse(List.of());
+            List<NamedId> queues = accountWide.map(ProcessedAnswer::queues).orElse(List.of());
+            List<Scope> narrower = new ArrayList<>();
+            account.campaigns().select(campaigns, NamedId::id).forEach(id -> narrower.add(Scope.campaign(id)));
+            account.queues().select(queues, NamedId::id).forEach(id -> narrower.add(Scope.queue(id)));
+            report.narrower(narrower);
+        }
+        for (Scope scope : report.narrower()) {
+            if (report.isDone(scope)) {
+                continue;
+            }
             if (stopSignal.requested()) {
                 report.stopped();
                 break;

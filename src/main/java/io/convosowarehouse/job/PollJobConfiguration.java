@@ -2,13 +2,17 @@ package io.convosowarehouse.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -36,6 +40,8 @@ public class PollJobConfiguration {
     static final String SOURCE_FAILED = "SOURCE_FAILED";
     static final String DATABASE_FAILED = "DATABASE_FAILED";
     static final String STOPPED = "STOPPED";
+    /** The exit codes of a cycle in which some scope failed. */
+    static final Set<String> FAILURES = Set.of(PARTIAL, SOURCE_FAILED, DATABASE_FAILED);
 
     @Bean
     Job pollJob(JobRepository jobRepository, Step pollScopes) {
@@ -52,7 +58,25 @@ public class PollJobConfiguration {
     Step pollScopes(JobRepository jobRepository, Tasklet pollScopesTasklet) {
         return new StepBuilder("pollScopes", jobRepository)
                 .tasklet(pollScopesTasklet, new ResourcelessTransactionManager())
+                .listener(new FailedScopesFailTheCycle())
                 .build();
+    }
+
+    /**
+     * A cycle in which a scope failed ends FAILED, not COMPLETED, so that Spring Batch lets the same
+     * cycle (account and scheduled time) run again for what did not load; only a COMPLETED cycle is
+     * "already done". Its exit code still says how it failed. afterStep is where Spring Batch lets a
+     * step's listener change the step's status.
+     */
+    private static final class FailedScopesFailTheCycle implements StepExecutionListener {
+
+        @Override
+        public ExitStatus afterStep(StepExecution stepExecution) {
+            if (FAILURES.contains(stepExecution.getExitStatus().getExitCode())) {
+                stepExecution.setStatus(BatchStatus.FAILED);
+            }
+            return null;
+        }
     }
 
     @Bean
@@ -66,8 +90,10 @@ public class PollJobConfiguration {
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no account named " + accountName + " is configured"));
             Instant deadline = Instant.parse(parameters.getString(DEADLINE));
-            CycleReport report = cycle.run(account, deadline);
             var stepExecution = chunkContext.getStepContext().getStepExecution();
+            // a cycle run again after failing or stopping gets the step context its last execution left
+            CycleReport report = cycle.run(account, deadline, CycleReport.resumedFrom(stepExecution.getExecutionContext()));
+            report.saveProgressTo(stepExecution.getExecutionContext());
             report.writeTo(stepExecution.getJobExecution().getExecutionContext());
             contribution.setExitStatus(new ExitStatus(report.exitCode(), report.summary()));
             if (report.wasStopped()) {

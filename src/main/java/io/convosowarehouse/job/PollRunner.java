@@ -63,6 +63,7 @@ public class PollRunner {
 
     /** One cycle per account, over by {@code deadline}: a run of several samples shares one. */
     public List<AccountResult> poll(List<AccountSettings> accounts, Instant scheduledAt, Instant deadline) {
+        properties.requireTokens(accounts); // every account's, before the first call of any
         List<AccountResult> results = new ArrayList<>();
         for (AccountSettings account : accounts) {
             if (stopSignal.requested()) {
@@ -132,7 +133,10 @@ public class PollRunner {
         if (execution.getStatus() == BatchStatus.STOPPED) {
             return new AccountResult(account.name(), Outcome.STOPPED, exitDescription(execution), counts);
         }
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
+        String exitCode = execution.getStepExecutions().stream().findFirst()
+                .map(step -> step.getExitStatus().getExitCode()).orElse("");
+        // a cycle in which a scope failed ends FAILED, so that it may be run again; its exit code says how
+        if (execution.getStatus() != BatchStatus.COMPLETED && !PollJobConfiguration.FAILURES.contains(exitCode)) {
             Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             if (isDatabaseFailure(failure)) {
                 // the other accounts of the run still get their cycle
@@ -145,7 +149,6 @@ public class PollRunner {
             return new AccountResult(account.name(), Outcome.DATABASE_FAILED,
                     "the poll job ended " + execution.getStatus() + (failure == null ? "" : ": " + failure.getMessage()), counts);
         }
-        String exitCode = execution.getStepExecutions().iterator().next().getExitStatus().getExitCode();
         Outcome outcome = switch (exitCode) {
             case PollJobConfiguration.PARTIAL -> Outcome.PARTIAL;
             case PollJobConfiguration.SOURCE_FAILED -> Outcome.SOURCE_FAILED;

@@ -2,22 +2,32 @@ package io.convosowarehouse.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.convosowarehouse.config.ConvosoProperties;
 
 import io.convosowarehouse.testsupport.CannedAgentMonitor;
 import io.convosowarehouse.testsupport.CannedAgentMonitor.Reply;
 import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.Fixtures;
 import io.convosowarehouse.testsupport.TestDatabase;
+import io.convosowarehouse.testsupport.WarehouseTestContext;
 
 /** The poll command against a real HTTP server and a real database, one Spring Batch job execution per cycle. */
 class PollCommandTest {
@@ -108,6 +118,122 @@ class PollCommandTest {
                     where e.job_instance_id = (select job_instance_id from batch.batch_job_execution
                                                where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution))
                     order by e.job_execution_id""").getValues(0, String.class)).containsExactly("FAILED", "COMPLETED");
+        }
+    }
+
+    @Test
+    void aFailedCycleIsRecordedAsFailedAndRunningItAgainLoadsIt() throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> down.get() ? Reply.status(503, "busy")
+                : Reply.json(Fixtures.exampleAnswer()))) {
+            String scheduledAt = nextCycle();
+            Cli.Result failed = poll(api, Map.of("convoso.http.max-attempts", "1"), "--scheduled-at", scheduledAt);
+            down.set(false);
+            Cli.Result rerun = poll(api, Map.of(), "--scheduled-at", scheduledAt);
+            Cli.Result again = poll(api, Map.of(), "--scheduled-at", scheduledAt);
+
+            assertThat(failed.exitCode()).as(failed.all()).isEqualTo(3);
+            assertThat(rerun.exitCode()).as(rerun.all()).isZero();
+            assertThat(rerun.out()).contains("1 scope(s): 1 loaded").doesNotContain("already completed");
+            assertThat(again.exitCode()).isZero();
+            assertThat(again.out()).contains("already completed; nothing to do");
+            assertThat(api.queries()).hasSize(2);
+            assertThat(database.count("warehouse.snapshot")).isEqualTo(1);
+            assertThat(executionsOf(scheduledAt)).containsExactly("FAILED SOURCE_FAILED", "COMPLETED COMPLETED");
+        }
+    }
+
+    @Test
+    void runningAPartlyFailedCycleAgainCallsOnlyTheScopesThatFailedAndStoresNothingTwice() throws Exception {
+        AtomicBoolean queueDown = new AtomicBoolean(true);
+        AtomicReference<String> answer = new AtomicReference<>(Fixtures.exampleAnswer());
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> queueDown.get() && query.contains("queue_id")
+                ? Reply.status(500, "down") : Reply.json(answer.get()))) {
+            Map<String, String> fanOut = Map.of("convoso.campaigns", "all", "convoso.queues", "all", "convoso.http.max-attempts", "1");
+            String scheduledAt = nextCycle();
+            Cli.Result partial = poll(api, fanOut, "--scheduled-at", scheduledAt);
+            int callsBefore = api.queries().size();
+            queueDown.set(false);
+            // the API only tells "now": called again, a scope that loaded would give a second, newer snapshot
+            answer.set(Fixtures.exampleAnswer().replace("2025-06-02 10:51:47", "2025-06-02 10:52:47"));
+            Cli.Result rerun = poll(api, fanOut, "--scheduled-at", scheduledAt);
+
+            assertThat(partial.exitCode()).as(partial.all()).isEqualTo(5);
+            assertThat(rerun.exitCode()).as(rerun.all()).isZero();
+            assertThat(rerun.out()).contains("1 scope(s): 1 loaded");
+            assertThat(api.queries().subList(callsBefore, api.queries().size()))
+                    .containsExactly("auth_token=" + TOKEN + "&queue_id=56789");
+            assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")
+                    .getValues(0, String.class)).containsExactly("account:", "campaign:1234", "queue:56789");
+            assertThat(executionsOf(scheduledAt)).containsExactly("FAILED PARTIAL", "COMPLETED COMPLETED");
+        }
+    }
+
+    @Test
+    void aCycleStoppedBetweenScopesRunsAgainForTheScopesItDidNotReach() throws Exception {
+        AtomicReference<StopSignal> sigterm = new AtomicReference<>();
+        AtomicReference<String> answer = new AtomicReference<>(Fixtures.exampleAnswer());
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> {
+            if (query.contains("campaign_id") && sigterm.get() != null) {
+                sigterm.get().request(); // SIGTERM while the campaign's call is in flight
+            }
+            return Reply.json(answer.get());
+        })) {
+            Map<String, String> settings = settings(api);
+            settings.putAll(Map.of("convoso.campaigns", "all", "convoso.queues", "all"));
+            String scheduledAt = nextCycle();
+            PollRunner.AccountResult stopped;
+            try (ConfigurableApplicationContext run = WarehouseTestContext.start(database, settings)) {
+                sigterm.set(run.getBean(StopSignal.class));
+                stopped = run.getBean(PollRunner.class)
+                        .poll(run.getBean(ConvosoProperties.class).resolvedAccounts(), Instant.parse(scheduledAt)).get(0);
+            }
+            sigterm.set(null);
+            answer.set(Fixtures.exampleAnswer().replace("2025-06-02 10:51:47", "2025-06-02 10:52:47"));
+            PollRunner.AccountResult rerun;
+            try (ConfigurableApplicationContext run = WarehouseTestContext.start(database, settings)) {
+                rerun = run.getBean(PollRunner.class)
+                        .poll(run.getBean(ConvosoProperties.class).resolvedAccounts(), Instant.parse(scheduledAt)).get(0);
+            }
+
+            assertThat(stopped.outcome()).as(stopped.summary()).isEqualTo(PollRunner.Outcome.STOPPED);
+            assertThat(rerun.outcome()).as(rerun.summary()).isEqualTo(PollRunner.Outcome.COMPLETED);
+            assertThat(api.queries()).containsExactly("auth_token=" + TOKEN, "auth_token=" + TOKEN + "&campaign_id=1234",
+                    "auth_token=" + TOKEN + "&queue_id=56789");
+            assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")
+                    .getValues(0, String.class)).containsExactly("account:", "campaign:1234", "queue:56789");
+            assertThat(executionsOf(scheduledAt)).containsExactly("STOPPED STOPPED", "COMPLETED COMPLETED");
+        }
+    }
+
+    @Test
+    void aMissingTokenIsAConfigurationErrorNamingTheAccountAndTheSettingBeforeAnyCall(@TempDir Path dir) throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            Map<String, String> noToken = settings(api);
+            noToken.remove("convoso.auth-token");
+            Cli.Result single = Cli.run(noToken, "poll", "--scheduled-at", nextCycle());
+            // an account whose token comes from an environment variable that is not set
+            Map<String, String> twoAccounts = new HashMap<>(noToken);
+            twoAccounts.putAll(Map.of("convoso.accounts[0].name", "east", "convoso.accounts[0].auth-token", TOKEN,
+                    "convoso.accounts[1].name", "west", "convoso.accounts[1].auth-token", "${CW_TEST_UNSET_WEST_TOKEN}"));
+            Cli.Result west = Cli.run(twoAccounts, "poll", "--scheduled-at", nextCycle());
+
+            assertThat(single.exitCode()).as(single.all()).isEqualTo(2);
+            assertThat(single.err().strip().lines()).singleElement().asString()
+                    .contains("configuration error", "account 'default'", "CONVOSO_AUTH_TOKEN");
+            assertThat(west.exitCode()).as(west.all()).isEqualTo(2);
+            assertThat(west.err().strip().lines()).singleElement().asString()
+                    .contains("configuration error", "account 'west'", "convoso.accounts[1].auth-token", "CW_TEST_UNSET_WEST_TOKEN");
+            assertThat(west.all()).doesNotContain(TOKEN);
+            assertThat(api.queries()).as("no call made, not even for the account that has its token").isEmpty();
+            assertThat(database.count("ingest.rejected_record")).isZero();
+
+            // commands that do not call the API need no token
+            Path answer = dir.resolve("answer.json");
+            Files.writeString(answer, Fixtures.exampleAnswer());
+            Cli.Result ingest = Cli.run(noToken, "ingest", answer.toString());
+            assertThat(ingest.exitCode()).as(ingest.all()).isZero();
+            assertThat(database.count("warehouse.snapshot")).isEqualTo(1);
         }
     }
 
@@ -241,6 +367,15 @@ class PollCommandTest {
         settings.put("convoso.auth-token", TOKEN);
         settings.put("convoso.http.initial-backoff", "10ms");
         return settings;
+    }
+
+    /** Status and exit code of each job execution of the cycle scheduled at {@code scheduledAt}, oldest first. */
+    private static List<String> executionsOf(String scheduledAt) {
+        return database.dsl().fetch("""
+                select e.status || ' ' || e.exit_code from batch.batch_job_execution e
+                join batch.batch_job_execution_params p using (job_execution_id)
+                where p.parameter_name = 'scheduledAt' and p.parameter_value = {0}
+                order by e.job_execution_id""", scheduledAt).getValues(0, String.class);
     }
 
     /** Each poll in these tests is its own cycle, as each minute's would be. */
