@@ -2,6 +2,7 @@ package io.convosowarehouse.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -329,6 +330,22 @@ class PollCommandTest {
             for (String table : tables) {
                 assertThat(database.dsl().fetchValue("select count(*) from " + table + " t where t::text like {0}",
                         org.jooq.impl.DSL.val("%" + TOKEN + "%"))).as(table).isEqualTo(0L);
+            }
+        }
+    }
+
+    @Test
+    void aDebugRunLogsToTheConsoleOnlyAndWritesNoLogFile(@TempDir Path tmp) throws IOException {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            // where a log file would go by default (Spring Boot's is ${java.io.tmpdir}/spring.log), or by LOG_PATH
+            Cli.Result result = poll(api, Map.of("logging.level.root", "DEBUG", "java.io.tmpdir", tmp.toString(),
+                    "LOG_PATH", tmp.toString()), "--debug");
+
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            assertThat(result.logs()).as("the HTTP client's request lines, redacted").contains("auth_token=***");
+            assertThat(result.all()).doesNotContain(TOKEN);
+            try (var written = Files.list(tmp)) {
+                assertThat(written).as("files written").isEmpty();
             }
         }
     }

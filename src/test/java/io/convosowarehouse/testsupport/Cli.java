@@ -19,8 +19,11 @@ import io.convosowarehouse.job.StopSignal;
  */
 public final class Cli {
 
-    /** What a command did: its exit code, stdout and stderr (log lines go to stdout). */
-    public record Result(int exitCode, String out, String err) {
+    /**
+     * What a command did: its exit code, stdout and stderr (log lines go to stdout), and the log
+     * lines alone.
+     */
+    public record Result(int exitCode, String out, String err, String logs) {
 
         public String all() {
             return out + err;
@@ -42,7 +45,8 @@ public final class Cli {
             System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
             int exitCode = WarehouseCommandLine.execute(new PrintWriter(out, true), new PrintWriter(err, true), new StopSignal(), args);
-            return new Result(exitCode, logs.toString(StandardCharsets.UTF_8) + out, err.toString());
+            String logLines = logs.toString(StandardCharsets.UTF_8);
+            return new Result(exitCode, logLines + out, err.toString(), logLines);
         } finally {
             System.setOut(savedOut);
             System.setErr(savedErr);
