@@ -10,7 +10,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.WarehouseApplication;
 import io.convosowarehouse.job.StopSignal;
-import io.convosowarehouse.logging.JsonLogFormatter;
 
 /**
  * Starts the Spring context a command runs in, with the command's overrides on top of every other
@@ -21,16 +20,10 @@ final class WarehouseContext {
     private WarehouseContext() {
     }
 
-    /** LOG_FORMAT=json switches the console to one JSON object per line, token redaction included. */
-    private static final String JSON_FORMAT = "json";
-
     static ConfigurableApplicationContext start(boolean debug, Map<String, Object> overrides, StopSignal stopSignal) {
         Map<String, Object> properties = new HashMap<>(overrides);
         if (debug) {
             properties.put("logging.level.io.convosowarehouse", "DEBUG");
-        }
-        if (JSON_FORMAT.equalsIgnoreCase(System.getenv("LOG_FORMAT"))) {
-            properties.put("logging.structured.format.console", JsonLogFormatter.class.getName());
         }
         return new SpringApplicationBuilder(WarehouseApplication.class)
                 .web(WebApplicationType.NONE)

@@ -29,6 +29,8 @@ import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.Fixtures;
 import io.convosowarehouse.testsupport.TestDatabase;
 import io.convosowarehouse.testsupport.WarehouseTestContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The poll command against a real HTTP server and a real database, one Spring Batch job execution per cycle. */
 class PollCommandTest {
@@ -347,6 +349,25 @@ class PollCommandTest {
             try (var written = Files.list(tmp)) {
                 assertThat(written).as("files written").isEmpty();
             }
+        }
+    }
+
+    @Test
+    void logFormatJsonPrintsEveryLogLineAsOneJsonObjectWithTheRunSummaryFieldsAsMembers() throws IOException {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            Cli.Result result = poll(api, Map.of("LOG_FORMAT", "json", "logging.level.root", "DEBUG"), "--debug");
+
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            JsonMapper json = JsonMapper.builder().build();
+            List<JsonNode> lines = result.logs().lines().map(json::readTree).toList();
+            assertThat(lines).isNotEmpty().allMatch(JsonNode::isObject);
+            JsonNode summary = lines.stream().filter(line -> line.path("message").asString().startsWith("run summary:"))
+                    .findFirst().orElseThrow();
+            assertThat(summary.path("accounts").asString()).isEqualTo("default");
+            assertThat(summary.path("snapshots_loaded").asInt()).isEqualTo(1);
+            assertThat(summary.path("exit_code").asInt()).isZero();
+            assertThat(result.logs()).as("the HTTP client's request lines, redacted").contains("auth_token=***");
+            assertThat(result.all()).doesNotContain(TOKEN);
         }
     }
 
