@@ -96,6 +96,30 @@ class CommandLineTest {
     }
 
     @Test
+    void aCommandThatCannotStartPrintsOneLineAndNothingOnStdoutTheStackTraceOnlyWithDebug() {
+        String[] report = {"report", "shift_summary", "--from", "2025-05-28", "--to", "2025-05-29", "--format", "csv"};
+        Map<String, String> badZone = Cli.merge(database.springProperties(), Map.of("convoso.time-zone", "Bogus/Zone"));
+        Map<String, String> noDatabase = Cli.merge(database.springProperties(), Map.of(
+                "spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/nowhere", "spring.datasource.hikari.connection-timeout", "1000"));
+
+        for (Map.Entry<Map<String, String>, Integer> failure : Map.of(badZone, 2, noDatabase, 4).entrySet()) {
+            Cli.Result result = Cli.run(failure.getKey(), report);
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(failure.getValue());
+            assertThat(result.err().lines()).as(result.all()).singleElement().asString()
+                    .startsWith("convoso-warehouse report: " + (failure.getValue() == 2 ? "configuration error: " : "database error: "));
+            // stdout is the report's CSV: a failure that leaves none leaves nothing there, no log line nor trace
+            assertThat(result.out()).isEmpty();
+        }
+
+        Cli.Result debug = Cli.run(badZone, "poll", "--debug");
+        assertThat(debug.exitCode()).isEqualTo(2);
+        assertThat(debug.err().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("convoso-warehouse poll: configuration error: ").contains("Bogus/Zone"));
+        assertThat(debug.err()).contains("Unknown time-zone ID: Bogus/Zone", "\tat ");
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
