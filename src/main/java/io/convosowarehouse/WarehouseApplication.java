@@ -1,18 +1,13 @@
 package io.convosowarehouse;
 
-import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 
-/** The Spring context the commands run in; {@link ConvosoWarehouse} is the entry point. */
+/**
+ * The Spring context the commands run in; {@link ConvosoWarehouse} is the entry point. Whoever starts it registers
+ * the stop signal and the clock (the system's, or the demo's simulated one).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WarehouseApplication {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 }

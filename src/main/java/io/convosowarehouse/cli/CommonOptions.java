@@ -1,5 +1,6 @@
 package io.convosowarehouse.cli;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,8 @@ class CommonOptions {
     }
 
     ConfigurableApplicationContext startContext(Map<String, Object> overrides) {
-        return WarehouseContext.start(debug, overrides, ((WarehouseCommandLine) command.parent().userObject()).stopSignal());
+        return WarehouseContext.start(debug, overrides, ((WarehouseCommandLine) command.parent().userObject()).stopSignal(),
+                Clock.systemUTC());
     }
 
     /** The configured accounts this run is for. */

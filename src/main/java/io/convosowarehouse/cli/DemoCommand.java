@@ -18,6 +18,7 @@ import io.convosowarehouse.demo.DatabaseProbe;
 import io.convosowarehouse.demo.DemoRun;
 import io.convosowarehouse.demo.DemoShift;
 import io.convosowarehouse.demo.DemoSummary;
+import io.convosowarehouse.demo.SimulatedWallClock;
 import io.convosowarehouse.demo.ThrowawayPostgres;
 import io.convosowarehouse.simulator.ManualClock;
 import io.convosowarehouse.simulator.SimulatorServer;
@@ -86,7 +87,8 @@ class DemoCommand implements Callable<Integer> {
                 out.printf("Simulating %d agents from %s (%s) for %d h, one poll every %s of simulated time: %d polls%n",
                         agents, start, timeZone, hours, pollEvery, shift.polls());
                 out.flush();
-                try (ConfigurableApplicationContext context = WarehouseContext.start(debug, overrides, commandLine.stopSignal())) {
+                try (ConfigurableApplicationContext context = WarehouseContext.start(debug, overrides, commandLine.stopSignal(),
+                        new SimulatedWallClock(clock, timeZone))) {
                     var account = context.getBean(ConvosoProperties.class).resolvedAccounts().get(0);
                     DemoRun.Tally tally = context.getBean(DemoRun.class).run(shift, clock, account, out);
                     out.printf("%d polls in %.1f s (%d failed)%n", tally.polls(), tally.took().toMillis() / 1000.0, tally.failed());

@@ -1,5 +1,6 @@
 package io.convosowarehouse.cli;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +21,9 @@ final class WarehouseContext {
     private WarehouseContext() {
     }
 
-    static ConfigurableApplicationContext start(boolean debug, Map<String, Object> overrides, StopSignal stopSignal) {
+    /** @param clock the job's time: the system clock, or the demo's simulated one */
+    static ConfigurableApplicationContext start(boolean debug, Map<String, Object> overrides, StopSignal stopSignal,
+            Clock clock) {
         Map<String, Object> properties = new HashMap<>(overrides);
         if (debug) {
             properties.put("logging.level.io.convosowarehouse", "DEBUG");
@@ -31,7 +34,10 @@ final class WarehouseContext {
                 .logStartupInfo(false)
                 // the command closes the context itself, after the work in flight on SIGTERM
                 .registerShutdownHook(false)
-                .initializers(context -> context.getBeanFactory().registerSingleton("stopSignal", stopSignal))
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("stopSignal", stopSignal);
+                    context.getBeanFactory().registerSingleton("clock", clock);
+                })
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }

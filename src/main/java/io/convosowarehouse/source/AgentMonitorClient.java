@@ -67,18 +67,18 @@ public class AgentMonitorClient {
                 .GET()
                 .build();
         for (int attempt = 1; ; attempt++) {
-            Instant started = clock.instant();
+            long startedNanos = System.nanoTime(); // latency from the monotonic timer: the wall clock may step, or be simulated
             String failure;
             Integer status = null;
             Optional<String> retryAfter = Optional.empty();
             try {
                 HttpResponse<byte[]> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
                 Instant received = clock.instant();
+                int latencyMs = (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
                 status = response.statusCode();
                 if (status >= 200 && status < 300) {
-                    log.debug("GET {} -> {} in {} ms", request, status, Duration.between(started, received).toMillis());
-                    return new ReceivedAnswer(scope, received, response.body(), status,
-                            (int) Duration.between(started, received).toMillis(),
+                    log.debug("GET {} -> {} in {} ms", request, status, latencyMs);
+                    return new ReceivedAnswer(scope, received, response.body(), status, latencyMs,
                             response.headers().firstValue("Content-Type").orElse(null), request.redactedUrl());
                 }
                 failure = "HTTP " + status;

@@ -32,6 +32,7 @@ final class BenchmarkContext {
                 .initializers(context -> {
                     context.getBeanFactory().registerSingleton("benchmarkStatementTimings", new DefaultExecuteListenerProvider(timings));
                     context.getBeanFactory().registerSingleton("stopSignal", new StopSignal());
+                    context.getBeanFactory().registerSingleton("clock", java.time.Clock.systemUTC());
                 })
                 .run(concat(arguments, "--spring.flyway.enabled=false"));
     }

@@ -46,6 +46,20 @@ class DemoCommandTest {
     }
 
     @Test
+    void answersAreReceivedAtSimulatedTimeSoTheArchiveAndCoverageShowTheDemoDay() {
+        // with the real clock as receive time, every demo answer looked 18 months late: data_coverage put the polls on
+        // today, and clock_skew_sec was -47 million
+        assertThat(((Number) database.dsl().fetchValue("select max(abs(clock_skew_sec)) from warehouse.snapshot")).intValue())
+                .isZero();
+        assertThat(database.dsl().fetch("""
+                select min(received_at at time zone 'UTC')::text || ' ' || max(received_at at time zone 'UTC')::text
+                from ingest.raw_payload""").get(0).get(0, String.class))
+                .isEqualTo("2025-05-28 14:00:00 2025-05-28 15:59:00");
+        assertThat(database.dsl().fetchValue("select max(latency_ms) > 0 from warehouse.snapshot")).as("measured, not simulated")
+                .isEqualTo(true);
+    }
+
+    @Test
     void theAgentsOfTheSimulationAreInTheWarehouse() {
         assertThat(((Number) database.dsl().fetchValue("select count(distinct user_id) from warehouse.agent_snapshot")).intValue())
                 .isBetween(1, 8);

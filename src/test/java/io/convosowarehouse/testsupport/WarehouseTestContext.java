@@ -27,7 +27,10 @@ public final class WarehouseTestContext {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .initializers(context -> context.getBeanFactory().registerSingleton("stopSignal", new StopSignal()))
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("stopSignal", new StopSignal());
+                    context.getBeanFactory().registerSingleton("clock", java.time.Clock.systemUTC());
+                })
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }
