@@ -94,8 +94,8 @@ class ReportCommand implements Callable<Integer> {
 
     private Map<String, String> parameters(ReportDefinition report) {
         Map<String, String> parameters = new LinkedHashMap<>(params);
-        putChecked(parameters, "from", localDateOrTime("--from", from));
-        putChecked(parameters, "to", localDateOrTime("--to", to));
+        putChecked(parameters, "from", from);
+        putChecked(parameters, "to", to);
         // reports read the account by its configured name; '' means every account
         putChecked(parameters, "account", common.account);
         if (bucket != null) {
@@ -116,7 +116,17 @@ class ReportCommand implements Callable<Integer> {
                 throw new CommandFailure(ExitCode.USAGE, "report " + report.name() + " needs --" + required);
             }
         }
+        requireForward(parameters.get("from"), parameters.get("to"));
         return parameters;
+    }
+
+    /** Refuses an empty or backwards range, as the commands that take instants do: it could only report nothing. */
+    private static void requireForward(String from, String to) {
+        LocalDateTime start = localDateOrTime("--from", from);
+        LocalDateTime end = localDateOrTime("--to", to);
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw new CommandFailure(ExitCode.USAGE, "--from " + from + " must be before --to " + to + "; nothing was done");
+        }
     }
 
     private static void putChecked(Map<String, String> parameters, String key, String value) {
@@ -129,17 +139,15 @@ class ReportCommand implements Callable<Integer> {
     }
 
     /** Accepts what the SQL's cast to timestamp accepts without ambiguity: a date or a local date-time. */
-    private static String localDateOrTime(String option, String value) {
+    private static LocalDateTime localDateOrTime(String option, String value) {
         if (value == null) {
             return null;
         }
         try {
-            LocalDate.parse(value);
-            return value;
+            return LocalDate.parse(value).atStartOfDay();
         } catch (DateTimeParseException notADate) {
             try {
-                LocalDateTime.parse(value.replace(' ', 'T'));
-                return value;
+                return LocalDateTime.parse(value.replace(' ', 'T'));
             } catch (DateTimeParseException notADateTime) {
                 throw new CommandFailure(ExitCode.USAGE, option + ": '" + value
                         + "' is not a local date or time such as 2025-05-28 or 2025-05-28T09:00 (no offset: times are the account's)");

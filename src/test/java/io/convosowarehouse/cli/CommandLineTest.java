@@ -120,6 +120,20 @@ class CommandLineTest {
     }
 
     @Test
+    void aReportRangeThatIsEmptyOrBackwardsIsRefusedLikeTheOtherCommands() {
+        for (String[] range : new String[][] {{"2025-05-29", "2025-05-28"}, {"2025-05-28", "2025-05-28"},
+                {"2025-05-28T10:00", "2025-05-28"}}) {
+            Cli.Result result = Cli.run(database.springProperties(), "report", "shift_summary", "--from", range[0], "--to", range[1]);
+            assertThat(result.exitCode()).as(String.join(" to ", range)).isEqualTo(2);
+            assertThat(result.err()).contains("--from " + range[0] + " must be before --to " + range[1]);
+        }
+        Cli.Result asParams = Cli.run(database.springProperties(), "report", "shift_summary", "--param", "from=2025-05-29",
+                "--param", "to=2025-05-28");
+        assertThat(asParams.exitCode()).isEqualTo(2);
+        assertThat(asParams.err()).contains("must be before");
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
