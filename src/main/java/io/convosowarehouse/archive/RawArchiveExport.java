@@ -9,10 +9,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
 import org.springframework.stereotype.Component;
@@ -38,11 +41,25 @@ public class RawArchiveExport {
         this.mapper = mapper;
     }
 
-    /** Returns how many answers were written. */
+    /**
+     * Returns how many answers were written. They go to a hidden file beside {@code file} that replaces it
+     * only when complete, so an export that fails midway leaves the previous one as it was.
+     */
     public int export(Instant from, Instant to, String accountName, Path file) throws IOException {
+        Path partial = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            int written = write(from, to, accountName, partial, file.getFileName().toString().endsWith(".gz"));
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private int write(Instant from, Instant to, String accountName, Path file, boolean gzip) throws IOException {
         int[] written = {0};
-        try (OutputStream raw = Files.newOutputStream(file);
-                OutputStream out = new BufferedOutputStream(file.toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
+        try (OutputStream raw = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                OutputStream out = new BufferedOutputStream(gzip ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
             archive.forEach(from, to, accountName, archived -> {
                 try {
                     writeEnvelope(archived, out);

@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.config.ConvosoProperties;
+import io.convosowarehouse.load.AccountDirectory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -46,5 +47,14 @@ class CommonOptions {
                     + all.stream().map(AccountSettings::name).toList());
         }
         return selected;
+    }
+
+    /** Refuses an --account the warehouse has never loaded: the command could only do nothing and call it success. */
+    void requireAccountInWarehouse(ConfigurableApplicationContext context) {
+        AccountDirectory directory = context.getBean(AccountDirectory.class);
+        if (account != null && directory.timeZoneOf(account).isEmpty()) {
+            throw new CommandFailure(ExitCode.USAGE, "no account named '" + account + "' in the warehouse; accounts in it: "
+                    + directory.names() + "; nothing was done");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.convosowarehouse.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -33,7 +34,14 @@ class ExportRawCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         range.requireForward();
+        // the export is written beside the file and moved over it when complete (see RawArchiveExport)
+        Path directory = out.toAbsolutePath().getParent();
+        if (Files.isDirectory(out) || !Files.isDirectory(directory) || !Files.isWritable(directory)) {
+            throw new CommandFailure(ExitCode.USAGE, "cannot use the file " + out + ": " + (Files.isDirectory(out)
+                    ? "it is a directory" : directory + " is not a writable directory") + "; nothing was exported");
+        }
         try (ConfigurableApplicationContext context = common.startContext()) {
+            common.requireAccountInWarehouse(context);
             int written = context.getBean(RawArchiveExport.class).export(range.from, range.to, common.account, out);
             spec.commandLine().getOut().println("export-raw: " + written + " answer(s) written to " + out);
             return ExitCode.OK.code();

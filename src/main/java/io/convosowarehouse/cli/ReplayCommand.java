@@ -29,6 +29,7 @@ class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         range.requireForward();
         try (ConfigurableApplicationContext context = common.startContext()) {
+            common.requireAccountInWarehouse(context);
             PrintWriter out = spec.commandLine().getOut();
             ArchiveReplay.Result result = context.getBean(ArchiveReplay.class).replay(range.from, range.to, common.account, out);
             out.println("replay: " + result.answers() + " archived answer(s): " + result.loaded() + " loaded, "

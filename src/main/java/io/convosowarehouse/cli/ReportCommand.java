@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.convosowarehouse.load.AccountDirectory;
-
 import io.convosowarehouse.report.ReportCatalog;
 import io.convosowarehouse.report.ReportDefinition;
 import io.convosowarehouse.report.ReportFormat;
@@ -82,9 +80,9 @@ class ReportCommand implements Callable<Integer> {
         // like every command it applies pending migrations first, unless SPRING_FLYWAY_ENABLED=false
         // (needed with a read-only login such as one in warehouse_reader)
         try (ConfigurableApplicationContext context = common.startContext()) {
-            if (common.account != null && !common.account.isEmpty()
-                    && context.getBean(AccountDirectory.class).timeZoneOf(common.account).isEmpty()) {
-                throw new CommandFailure(ExitCode.USAGE, "no account named '" + common.account + "' in the warehouse");
+            // '' means every account
+            if (!"".equals(common.account)) {
+                common.requireAccountInWarehouse(context);
             }
             ReportResult result = context.getBean(ReportRunner.class).run(report, parameters);
             outputFormat.renderer().render(result, out);

@@ -38,6 +38,11 @@ public class AccountDirectory {
                 .map(ZoneId::of);
     }
 
+    /** The names of the accounts in the warehouse, for messages. */
+    public java.util.List<String> names() {
+        return dsl.select(ACCOUNT.ACCOUNT_NAME).from(ACCOUNT).orderBy(ACCOUNT.ACCOUNT_NAME).fetch(ACCOUNT.ACCOUNT_NAME);
+    }
+
     private short register(String name, ZoneId timeZone) {
         dsl.insertInto(ACCOUNT, ACCOUNT.ACCOUNT_NAME, ACCOUNT.TIME_ZONE)
                 .values(name, timeZone.getId())

@@ -147,6 +147,28 @@ class ReplayAndExportTest {
                 group by a.account_name order by 1""").getValues(0, String.class);
     }
 
+    @Test
+    void anExportThatFailsMidwayLeavesThePreviousExportAsItWas(@TempDir Path dir) throws IOException {
+        Path exported = dir.resolve("archive.ndjson.gz");
+        byte[] previous = "last week's export".getBytes(StandardCharsets.UTF_8);
+        Files.write(exported, previous);
+        // an archived answer that cannot be decompressed, after the good ones and outside the other tests' range
+        source.dsl().execute("""
+                insert into ingest.raw_payload (received_at, account_id, scope_kind, body_bytes, body_gzip, payload_hash, outcome)
+                select '2025-06-04T00:00:00Z', account_id, 'account', 3, 'bad'::bytea, '\\x00'::bytea, 'rejected'
+                from warehouse.account""");
+        try {
+            Cli.Result failed = Cli.run(source.springProperties(), "export-raw", "--from", RANGE_FROM,
+                    "--to", "2025-06-05T00:00:00Z", "--out", exported.toString());
+
+            assertThat(failed.exitCode()).as(failed.all()).isNotZero();
+            assertThat(Files.readAllBytes(exported)).isEqualTo(previous);
+            assertThat(dir.toFile().list()).as("nothing half-written left behind").containsExactly("archive.ndjson.gz");
+        } finally {
+            source.dsl().execute("delete from ingest.raw_payload where received_at = '2025-06-04T00:00:00Z'");
+        }
+    }
+
     /** Everything replay may touch, as text, minus generated ids. */
     private static List<String> state() {
         return source.dsl().fetch("""

@@ -134,6 +134,25 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnknownAccountIsRefusedByReplayAndExportAndTheLastExportIsKept(@TempDir Path dir) throws IOException {
+        Path export = dir.resolve("all.ndjson.gz");
+        byte[] previous = "the export of last week".getBytes(StandardCharsets.UTF_8);
+        Files.write(export, previous);
+
+        Cli.Result exported = Cli.run(database.springProperties(), "export-raw", "--from", "2025-01-01T00:00:00Z",
+                "--to", "2025-12-31T00:00:00Z", "--out", export.toString(), "--account", "nosuch");
+        assertThat(exported.exitCode()).isEqualTo(2);
+        assertThat(exported.err()).contains("no account named 'nosuch'");
+        assertThat(Files.readAllBytes(export)).isEqualTo(previous);
+        assertThat(dir.toFile().list()).containsExactly("all.ndjson.gz");
+
+        Cli.Result replayed = Cli.run(database.springProperties(), "replay", "--from", "2025-01-01T00:00:00Z",
+                "--to", "2025-12-31T00:00:00Z", "--account", "nosuch");
+        assertThat(replayed.exitCode()).isEqualTo(2);
+        assertThat(replayed.err()).contains("no account named 'nosuch'");
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
