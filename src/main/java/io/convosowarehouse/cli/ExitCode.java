@@ -8,7 +8,7 @@ public enum ExitCode {
     USAGE(2),
     /** The source failed: API unreachable after retries, success:false, a body that is not the expected JSON. */
     SOURCE(3),
-    /** The database failed: unreachable, not migrated, or a write refused. */
+    /** The database failed: unreachable, the login refused, no such database, not migrated, or a write refused. */
     DATABASE(4),
     /** Some scopes or files were loaded and others failed. */
     PARTIAL(5),

@@ -38,16 +38,35 @@ final class FailureClassifier {
             }
         }
         if (isDatabaseFailure(failure)) {
-            String hint = root.getMessage() != null && root.getMessage().contains("does not exist")
-                    ? "; run 'migrate' first (or leave SPRING_FLYWAY_ENABLED unset so commands migrate on start)"
-                    : "; check SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD";
-            return new Classified(ExitCode.DATABASE, "database error: " + oneLine(root.getMessage()) + hint);
+            return new Classified(ExitCode.DATABASE, "database error: " + oneLine(root.getMessage()) + databaseHint(failure));
         }
         if (root instanceof IllegalArgumentException) {
             return new Classified(ExitCode.USAGE, "configuration error: " + oneLine(root.getMessage()));
         }
         return new Classified(ExitCode.DATABASE, "unexpected failure: " + root.getClass().getSimpleName() + ": "
                 + oneLine(root.getMessage()) + " (run with --debug for details)");
+    }
+
+    /**
+     * What to do, by PostgreSQL's SQLState rather than the message: a missing role, database, table or
+     * schema all say "does not exist", and only the last two mean the schema is not migrated.
+     */
+    private static String databaseHint(Throwable failure) {
+        String sqlState = null;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                sqlState = sql.getSQLState();
+            }
+        }
+        return switch (sqlState == null ? "" : sqlState) {
+            // invalid_authorization_specification (no such role, no pg_hba.conf entry), invalid_password
+            case "28000", "28P01" -> "; the login was refused: check SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD";
+            // invalid_catalog_name
+            case "3D000" -> "; create it (createdb) or point SPRING_DATASOURCE_URL at a database that exists";
+            // undefined_table, invalid_schema_name
+            case "42P01", "3F000" -> "; run 'migrate' first (or leave SPRING_FLYWAY_ENABLED unset so commands migrate on start)";
+            default -> "; check SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD";
+        };
     }
 
     private static boolean isDatabaseFailure(Throwable failure) {

@@ -153,6 +153,28 @@ class CommandLineTest {
     }
 
     @Test
+    void aDatabaseThatRefusesTheLoginOrIsMissingSaysSoAndNotToMigrate() throws Exception {
+        Cli.Result noRole = Cli.run(Cli.merge(database.springProperties(), Map.of("spring.datasource.username", "cw_no_such_role")),
+                "migrate");
+        assertThat(noRole.exitCode()).isEqualTo(4);
+        assertThat(noRole.err()).contains("role \"cw_no_such_role\" does not exist", "SPRING_DATASOURCE_USERNAME")
+                .doesNotContain("migrate' first");
+
+        Cli.Result noDatabase = Cli.run(Cli.merge(database.springProperties(),
+                Map.of("spring.datasource.url", database.url() + "_missing")), "migrate");
+        assertThat(noDatabase.exitCode()).isEqualTo(4);
+        assertThat(noDatabase.err()).contains("_missing\" does not exist", "SPRING_DATASOURCE_URL")
+                .doesNotContain("migrate' first");
+
+        try (TestDatabase unmigrated = TestDatabase.empty("command_line_unmigrated")) {
+            Cli.Result notMigrated = Cli.run(Cli.merge(unmigrated.springProperties(), Map.of("spring.flyway.enabled", "false")),
+                    "report", "shift_summary", "--from", "2025-05-28", "--to", "2025-05-29");
+            assertThat(notMigrated.exitCode()).isEqualTo(4);
+            assertThat(notMigrated.err()).contains("run 'migrate' first");
+        }
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
