@@ -1,5 +1,7 @@
 package io.convosowarehouse.cli;
 
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -75,7 +77,7 @@ class SimulateCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCode.USAGE, e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (SimulatorServer server = SimulatorServer.start(settings)) {
+        try (SimulatorServer server = listen(settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             spec.commandLine().getOut().printf("Agent Monitor simulator: %d agents, %d campaigns, %d queues, %s from %s at %sx%n"
                     + "  curl '%s/v1/agent-monitor/search?auth_token=%s'%n"
@@ -85,5 +87,19 @@ class SimulateCommand implements Callable<Integer> {
             stopped.await();
         }
         return ExitCode.OK.code();
+    }
+
+    /** A port that cannot be had is the caller's to change, not an unexpected failure. */
+    private SimulatorServer listen(SimulatorSettings settings) {
+        try {
+            return SimulatorServer.start(settings);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException bind) {
+                throw new CommandFailure(ExitCode.USAGE, (String.valueOf(bind.getMessage()).contains("already in use")
+                        ? "port " + port + " is already in use" : "cannot listen on 127.0.0.1:" + port + ": " + bind.getMessage())
+                        + "; choose another with --port (0 = any free port)");
+            }
+            throw e;
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.convosowarehouse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +173,16 @@ class CommandLineTest {
                     "report", "shift_summary", "--from", "2025-05-28", "--to", "2025-05-29");
             assertThat(notMigrated.exitCode()).isEqualTo(4);
             assertThat(notMigrated.err()).contains("run 'migrate' first");
+        }
+    }
+
+    @Test
+    void aSimulatorPortInUseIsAUsageErrorThatNamesThePort() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Result result = Cli.run(Map.of(), "simulate", "--port", String.valueOf(taken.getLocalPort()));
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.err()).contains("port " + taken.getLocalPort() + " is already in use")
+                    .doesNotContain("unexpected failure");
         }
     }
 
