@@ -49,10 +49,12 @@ class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scope answerScope = parseScope();
-        List<Path> missing = files.stream().filter(f -> !Files.isRegularFile(f)).toList();
-        if (!missing.isEmpty()) {
-            throw new CommandFailure(ExitCode.USAGE, "no such file: " + missing.get(0) + (missing.size() > 1
-                    ? " (and " + (missing.size() - 1) + " more)" : "") + "; nothing was loaded");
+        List<Path> notFiles = files.stream().filter(f -> !Files.isRegularFile(f)).toList();
+        if (!notFiles.isEmpty()) {
+            Path first = notFiles.get(0);
+            throw new CommandFailure(ExitCode.USAGE, (Files.isDirectory(first) ? first + " is a directory, not an answer file"
+                    : "no such file: " + first) + (notFiles.size() > 1 ? " (and " + (notFiles.size() - 1) + " more)" : "")
+                    + "; nothing was loaded");
         }
         try (ConfigurableApplicationContext context = common.startContext()) {
             List<AccountSettings> accounts = common.selectedAccounts(context);
@@ -105,6 +107,7 @@ class IngestCommand implements Callable<Integer> {
         if (result.databaseFailed()) {
             return ExitCode.DATABASE;
         }
-        return result.failures().isEmpty() ? ExitCode.USAGE : ExitCode.SOURCE;
+        // a file that cannot be read, or that holds only answers of accounts not configured, is the caller's to fix
+        return result.unreadable() || result.failures().isEmpty() ? ExitCode.USAGE : ExitCode.SOURCE;
     }
 }

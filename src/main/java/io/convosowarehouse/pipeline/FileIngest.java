@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.ZipException;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -43,9 +44,10 @@ public class FileIngest {
      *
      * @param otherAccounts answers of accounts the user did not choose, skipped
      * @param unconfigured  per account name that is not configured, its answers, not loaded
+     * @param unreadable    the file itself could not be read (not gzip, no permission, cut short)
      */
     public record FileResult(Path file, int loaded, int duplicates, int agents, int rejected, List<String> failures,
-            int databaseFailures, int otherAccounts, Map<String, Integer> unconfigured) {
+            int databaseFailures, int otherAccounts, Map<String, Integer> unconfigured, boolean unreadable) {
 
         /** Whether every answer meant to be loaded was. */
         public boolean complete() {
@@ -83,11 +85,15 @@ public class FileIngest {
                     tally.failures.add(where + ": " + reason);
                 }
             });
+        } catch (ZipException e) {
+            tally.unreadable = true;
+            tally.failures.add(file + ": cannot read: not gzip-compressed (" + e.getMessage() + "); a plain-text file is named .ndjson");
         } catch (IOException e) {
+            tally.unreadable = true;
             tally.failures.add(file + ": cannot read: " + e.getMessage());
         }
         return new FileResult(file, tally.loaded, tally.duplicates, tally.agents, tally.rejected, List.copyOf(tally.failures),
-                tally.databaseFailures, tally.otherAccounts, Map.copyOf(tally.unconfigured));
+                tally.databaseFailures, tally.otherAccounts, Map.copyOf(tally.unconfigured), tally.unreadable);
     }
 
     private final class Tally {
@@ -97,6 +103,7 @@ public class FileIngest {
         int rejected;
         int databaseFailures;
         int otherAccounts;
+        boolean unreadable;
         final List<String> failures = new ArrayList<>();
         final Map<String, Integer> unconfigured = new TreeMap<>();
 

@@ -187,6 +187,19 @@ class CommandLineTest {
     }
 
     @Test
+    void ingestSaysWhatIsWrongWithAFileThatCannotBeRead(@TempDir Path dir) throws IOException {
+        Cli.Result directory = Cli.run(database.springProperties(), "ingest", dir.toString());
+        assertThat(directory.exitCode()).isEqualTo(2);
+        assertThat(directory.err()).contains(dir + " is a directory").doesNotContain("no such file");
+
+        Path notGzip = dir.resolve("answers.ndjson.gz");
+        Files.writeString(notGzip, "{\"received_at\":\"2025-06-02T17:51:50Z\",\"scope\":\"account\",\"body\":{}}\n");
+        Cli.Result plain = Cli.run(database.springProperties(), "ingest", notGzip.toString());
+        assertThat(plain.exitCode()).as("a file that cannot be read is a usage error, as documented").isEqualTo(2);
+        assertThat(plain.err()).contains("answers.ndjson.gz", "not gzip");
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
