@@ -13,15 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Options every command that touches the warehouse takes. */
+/**
+ * Options every command that touches the warehouse takes. Each command declares its own --account:
+ * what leaving it out means differs (every configured account, the one each envelope names, every one in the warehouse).
+ */
 class CommonOptions {
 
     @Option(names = "--debug", description = "Log what the job does, request by request (the token stays redacted).")
     boolean debug;
-
-    @Option(names = "--account", paramLabel = "NAME",
-            description = "Only this configured account (default: every configured account).")
-    String account;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -35,8 +34,8 @@ class CommonOptions {
                 Clock.systemUTC());
     }
 
-    /** The configured accounts this run is for. */
-    List<AccountSettings> selectedAccounts(ConfigurableApplicationContext context) {
+    /** The configured accounts this run is for: the one named {@code account}, or every one when it is null. */
+    List<AccountSettings> selectedAccounts(ConfigurableApplicationContext context, String account) {
         List<AccountSettings> all = context.getBean(ConvosoProperties.class).resolvedAccounts();
         if (account == null) {
             return all;
@@ -50,7 +49,7 @@ class CommonOptions {
     }
 
     /** Refuses an --account the warehouse has never loaded: the command could only do nothing and call it success. */
-    void requireAccountInWarehouse(ConfigurableApplicationContext context) {
+    void requireAccountInWarehouse(ConfigurableApplicationContext context, String account) {
         AccountDirectory directory = context.getBean(AccountDirectory.class);
         if (account != null && directory.timeZoneOf(account).isEmpty()) {
             throw new CommandFailure(ExitCode.USAGE, "no account named '" + account + "' in the warehouse; accounts in it: "

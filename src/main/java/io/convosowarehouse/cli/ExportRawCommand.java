@@ -25,6 +25,9 @@ class ExportRawCommand implements Callable<Integer> {
     @Mixin
     InstantRangeOptions range;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "Only this account's answers (default: every account in the warehouse).")
+    String account;
+
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write, e.g. archive.ndjson.gz.")
     Path out;
 
@@ -41,8 +44,8 @@ class ExportRawCommand implements Callable<Integer> {
                     ? "it is a directory" : directory + " is not a writable directory") + "; nothing was exported");
         }
         try (ConfigurableApplicationContext context = common.startContext()) {
-            common.requireAccountInWarehouse(context);
-            int written = context.getBean(RawArchiveExport.class).export(range.from, range.to, common.account, out);
+            common.requireAccountInWarehouse(context, account);
+            int written = context.getBean(RawArchiveExport.class).export(range.from, range.to, account, out);
             spec.commandLine().getOut().println("export-raw: " + written + " answer(s) written to " + out);
             return ExitCode.OK.code();
         }

@@ -32,6 +32,10 @@ class IngestCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "Load only this configured account's answers (default: "
+            + "each envelope into the account it names; a .json file names none, so it needs this when several are configured).")
+    String account;
+
     @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "account",
             description = "Scope of .json answers: account, campaign:ID, queue:ID, user:ID or skill:NAMES (default: ${DEFAULT-VALUE}).")
     String scope;
@@ -57,11 +61,11 @@ class IngestCommand implements Callable<Integer> {
                     + "; nothing was loaded");
         }
         try (ConfigurableApplicationContext context = common.startContext()) {
-            List<AccountSettings> accounts = common.selectedAccounts(context);
+            List<AccountSettings> accounts = common.selectedAccounts(context, account);
             if (accounts.size() > 1 && files.stream().anyMatch(IngestCommand::isPlainAnswer)) {
                 throw new CommandFailure(ExitCode.USAGE, "several accounts are configured: say which one the .json files belong to with --account");
             }
-            FileIngest.AccountChoice choice = new FileIngest.AccountChoice(accounts, common.account != null);
+            FileIngest.AccountChoice choice = new FileIngest.AccountChoice(accounts, account != null);
             FileIngest ingest = context.getBean(FileIngest.class);
             ExitCode exit = null;
             for (Path file : files) {

@@ -35,6 +35,9 @@ class PollCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "Only this configured account (default: every configured account).")
+    String account;
+
     @Option(names = "--scheduled-at", paramLabel = "ISO-8601",
             description = {"The first cycle's scheduled time (default: now, to the minute); a cycle that completed is not run twice,",
                     "one in which a scope failed runs again for the scopes that did not load."})
@@ -65,7 +68,7 @@ class PollCommand implements Callable<Integer> {
             // to the minute, so a retry of the same scheduled run is the same job instance
             Instant first = scheduledAt != null ? scheduledAt : started.truncatedTo(ChronoUnit.MINUTES);
             Instant deadline = started.plus(runDeadline);
-            List<AccountSettings> accounts = common.selectedAccounts(context);
+            List<AccountSettings> accounts = common.selectedAccounts(context, account);
             PollRunner runner = context.getBean(PollRunner.class);
             StopSignal stop = context.getBean(StopSignal.class);
             ExitCode exit = null;

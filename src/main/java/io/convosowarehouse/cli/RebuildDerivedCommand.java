@@ -11,6 +11,7 @@ import io.convosowarehouse.pipeline.DerivedFactsRebuild.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rebuild-derived", description = {
@@ -27,6 +28,9 @@ class RebuildDerivedCommand implements Callable<Integer> {
     @Mixin
     InstantRangeOptions range;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "Only this configured account (default: every configured account).")
+    String accountName;
+
     @Spec
     CommandSpec spec;
 
@@ -36,7 +40,7 @@ class RebuildDerivedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = common.startContext()) {
             DerivedFactsRebuild rebuild = context.getBean(DerivedFactsRebuild.class);
-            for (AccountSettings account : common.selectedAccounts(context)) {
+            for (AccountSettings account : common.selectedAccounts(context, accountName)) {
                 Summary summary = rebuild.rebuild(account, range.from, range.to);
                 out.println("rebuild-derived " + account.name() + " from " + range.from + " to " + range.to + ": "
                         + summary.replayedInRange() + " snapshot(s) replayed in range, " + summary.replayedAfterRange()

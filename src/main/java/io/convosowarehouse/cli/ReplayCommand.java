@@ -9,6 +9,7 @@ import io.convosowarehouse.archive.ArchiveReplay;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "replay", description = {
@@ -22,6 +23,9 @@ class ReplayCommand implements Callable<Integer> {
     @Mixin
     InstantRangeOptions range;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "Only this account's answers (default: every account in the warehouse).")
+    String account;
+
     @Spec
     CommandSpec spec;
 
@@ -29,9 +33,9 @@ class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         range.requireForward();
         try (ConfigurableApplicationContext context = common.startContext()) {
-            common.requireAccountInWarehouse(context);
+            common.requireAccountInWarehouse(context, account);
             PrintWriter out = spec.commandLine().getOut();
-            ArchiveReplay.Result result = context.getBean(ArchiveReplay.class).replay(range.from, range.to, common.account, out);
+            ArchiveReplay.Result result = context.getBean(ArchiveReplay.class).replay(range.from, range.to, account, out);
             out.println("replay: " + result.answers() + " archived answer(s): " + result.loaded() + " loaded, "
                     + result.refused() + " refused, " + result.duplicates() + " duplicate(s)");
             result.rebuilt().forEach(line -> out.println("replay: " + line));

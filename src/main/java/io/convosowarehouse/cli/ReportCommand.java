@@ -35,6 +35,9 @@ class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "Only this account (default: every account in the warehouse).")
+    String account;
+
     @Option(names = "--list", description = "List the reports with their descriptions and exit.")
     boolean list;
 
@@ -81,8 +84,8 @@ class ReportCommand implements Callable<Integer> {
         // (needed with a read-only login such as one in warehouse_reader)
         try (ConfigurableApplicationContext context = common.startContext()) {
             // '' means every account
-            if (!"".equals(common.account)) {
-                common.requireAccountInWarehouse(context);
+            if (!"".equals(account)) {
+                common.requireAccountInWarehouse(context, account);
             }
             ReportResult result = context.getBean(ReportRunner.class).run(report, parameters);
             outputFormat.renderer().render(result, out);
@@ -95,7 +98,7 @@ class ReportCommand implements Callable<Integer> {
         putChecked(parameters, "from", from);
         putChecked(parameters, "to", to);
         // reports read the account by its configured name; '' means every account
-        putChecked(parameters, "account", common.account);
+        putChecked(parameters, "account", account);
         if (bucket != null) {
             if (!BUCKETS.contains(bucket)) {
                 throw new CommandFailure(ExitCode.USAGE, "--bucket must be 15, 30, 60 or 1440, not " + bucket);

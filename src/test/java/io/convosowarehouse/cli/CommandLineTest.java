@@ -200,6 +200,21 @@ class CommandLineTest {
     }
 
     @Test
+    void accountHelpSaysWhatEachCommandDoesWithoutIt() {
+        assertThat(help("migrate")).doesNotContain("--account");
+        assertThat(help("ingest")).contains("each envelope into the account it names").doesNotContain("every configured account");
+        assertThat(help("poll")).contains("every configured account");
+        for (String command : java.util.List.of("report", "replay", "export-raw")) {
+            assertThat(help(command)).as(command).contains("every account in the warehouse");
+        }
+    }
+
+    /** A command's help as one line, so wrapping does not matter. */
+    private static String help(String command) {
+        return Cli.run(Map.of(), command, "--help").out().replaceAll("\\s+", " ");
+    }
+
+    @Test
     void helpListsTheCommandsAndExitCodes() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
