@@ -15,6 +15,7 @@ import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.config.AccountSettings;
@@ -26,7 +27,7 @@ import io.convosowarehouse.config.ConvosoProperties;
  * refused by the parser, never retried, since the API has spoken.
  */
 @Component
-public class AgentMonitorClient {
+public class AgentMonitorClient implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AgentMonitorClient.class);
 
@@ -45,6 +46,18 @@ public class AgentMonitorClient {
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /**
+     * Stops the client's selector thread. Left running, it sits in native code when the job exits, and the JVM waits
+     * up to 300 ms for such a thread before it halts: a tenth of the poll cycle's budget, every minute. HttpClient is
+     * AutoCloseable from Java 21 on (the runtime image's JVM); on 17 there is nothing to close.
+     */
+    @Override
+    public void destroy() throws Exception {
+        if (http instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /**
