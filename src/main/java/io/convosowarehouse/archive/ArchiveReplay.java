@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.config.ConvosoProperties;
-import io.convosowarehouse.config.ScopeSelection;
 import io.convosowarehouse.load.AccountDirectory;
 import io.convosowarehouse.load.LoadOutcome;
 import io.convosowarehouse.pipeline.AnswerPipeline;
@@ -67,10 +66,7 @@ public class ArchiveReplay {
         return new Result(counts[0], counts[1], counts[2], counts[3], rebuilt);
     }
 
-    /** The configured account of that name, else the zone the warehouse loaded it with. */
     private AccountSettings settingsOf(String name) {
-        return configured.stream().filter(a -> a.name().equals(name)).findFirst()
-                .orElseGet(() -> new AccountSettings(name, null, null,
-                        accounts.timeZoneOf(name).orElseThrow(), ScopeSelection.NONE, ScopeSelection.NONE));
+        return accounts.settingsOf(name, configured).orElseThrow();
     }
 }

@@ -1,11 +1,14 @@
 package io.convosowarehouse.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.config.AccountSettings;
+import io.convosowarehouse.config.ConvosoProperties;
+import io.convosowarehouse.load.AccountDirectory;
 import io.convosowarehouse.pipeline.DerivedFactsRebuild;
 import io.convosowarehouse.pipeline.DerivedFactsRebuild.Summary;
 import picocli.CommandLine.Command;
@@ -28,7 +31,8 @@ class RebuildDerivedCommand implements Callable<Integer> {
     @Mixin
     InstantRangeOptions range;
 
-    @Option(names = "--account", paramLabel = "NAME", description = "Only this configured account (default: every configured account).")
+    @Option(names = "--account", paramLabel = "NAME", description = {"Only this account: a configured one, or any the warehouse "
+            + "holds (such as the demo's) with the time zone it was loaded with (default: every configured account)."})
     String accountName;
 
     @Spec
@@ -40,7 +44,7 @@ class RebuildDerivedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = common.startContext()) {
             DerivedFactsRebuild rebuild = context.getBean(DerivedFactsRebuild.class);
-            for (AccountSettings account : common.selectedAccounts(context, accountName)) {
+            for (AccountSettings account : accounts(context)) {
                 Summary summary = rebuild.rebuild(account, range.from, range.to);
                 out.println("rebuild-derived " + account.name() + " from " + range.from + " to " + range.to + ": "
                         + summary.replayedInRange() + " snapshot(s) replayed in range, " + summary.replayedAfterRange()
@@ -49,5 +53,21 @@ class RebuildDerivedCommand implements Callable<Integer> {
             }
             return ExitCode.OK.code();
         }
+    }
+
+    /**
+     * The configured accounts, or the one named: a late answer's warning names this command for the account it was
+     * loaded into, which this configuration need not list (the demo's, or one loaded with another configuration).
+     */
+    private List<AccountSettings> accounts(ConfigurableApplicationContext context) {
+        if (accountName == null) {
+            return common.selectedAccounts(context, null);
+        }
+        List<AccountSettings> configured = context.getBean(ConvosoProperties.class).resolvedAccounts();
+        AccountDirectory warehouse = context.getBean(AccountDirectory.class);
+        return List.of(warehouse.settingsOf(accountName, configured).orElseThrow(() -> new CommandFailure(ExitCode.USAGE,
+                "no account named '" + accountName + "' is configured or in the warehouse; configured: "
+                        + configured.stream().map(AccountSettings::name).toList() + ", in the warehouse: " + warehouse.names()
+                        + "; nothing was done")));
     }
 }

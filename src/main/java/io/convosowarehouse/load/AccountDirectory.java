@@ -11,6 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.convosowarehouse.config.AccountSettings;
+import io.convosowarehouse.config.ScopeSelection;
+
 /** Finds or registers the warehouse.account row of a configured account. */
 @Component
 public class AccountDirectory {
@@ -36,6 +39,17 @@ public class AccountDirectory {
                 .where(ACCOUNT.ACCOUNT_NAME.eq(accountName))
                 .fetchOptional(ACCOUNT.TIME_ZONE)
                 .map(ZoneId::of);
+    }
+
+    /**
+     * The configured account of that name, else, for an account the warehouse holds but this configuration does not
+     * name (the demo's, one loaded under another configuration), its name and the time zone it was loaded with: enough
+     * to reload or re-derive it, not to poll it.
+     */
+    public java.util.Optional<AccountSettings> settingsOf(String accountName, java.util.List<AccountSettings> configured) {
+        return configured.stream().filter(a -> a.name().equals(accountName)).findFirst()
+                .or(() -> timeZoneOf(accountName).map(zone -> new AccountSettings(accountName, null, null, zone,
+                        ScopeSelection.NONE, ScopeSelection.NONE)));
     }
 
     /** The names of the accounts in the warehouse, for messages. */

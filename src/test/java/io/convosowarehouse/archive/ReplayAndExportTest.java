@@ -125,6 +125,30 @@ class ReplayAndExportTest {
         }
     }
 
+    @Test
+    void rebuildDerivedRebuildsAnAccountTheWarehouseHasEvenWhenThisConfigurationDoesNotNameIt() throws Exception {
+        // the demo's account, or one loaded under another configuration: the warnings of a late answer name
+        // rebuild-derived, which must then not refuse the account
+        try (TestDatabase warehouse = TestDatabase.empty("rebuild_unconfigured")) {
+            Cli.run(accounts(warehouse, "east"), "ingest", answers.toString());
+            warehouse.dsl().execute("delete from warehouse.agent_state_interval");
+
+            Cli.Result rebuild = Cli.run(warehouse.springProperties(), "rebuild-derived", "--from", RANGE_FROM, "--to",
+                    RANGE_TO, "--account", "east");
+
+            assertThat(rebuild.exitCode()).as(rebuild.all()).isZero();
+            assertThat(rebuild.out()).contains("rebuild-derived east from", "3 snapshot(s) replayed in range");
+            assertThat(warehouse.count("warehouse.agent_state_interval")).isEqualTo(1);
+            assertThat(warehouse.dsl().fetchValue("select time_zone from warehouse.account where account_name = 'east'"))
+                    .as("the account keeps the time zone it was loaded with").isEqualTo("America/Los_Angeles");
+
+            Cli.Result unknown = Cli.run(warehouse.springProperties(), "rebuild-derived", "--from", RANGE_FROM, "--to",
+                    RANGE_TO, "--account", "nosuch");
+            assertThat(unknown.exitCode()).isEqualTo(2);
+            assertThat(unknown.err()).contains("no account named 'nosuch'");
+        }
+    }
+
     private static final String ANSWERS_PER_ACCOUNT = """
             select a.account_name, r.received_at, r.payload_hash, r.outcome, s.observed_at
             from ingest.raw_payload r
