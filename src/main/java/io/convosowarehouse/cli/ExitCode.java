@@ -4,6 +4,8 @@ package io.convosowarehouse.cli;
 public enum ExitCode {
     /** Everything asked for was done (rejected records are counted and warned about, not failures). */
     OK(0),
+    /** A failure of no known kind (a bug, damaged data, a broken installation): the message names it, --debug traces it. */
+    UNEXPECTED(1),
     /** The command line or the configuration is wrong. */
     USAGE(2),
     /** The source failed: API unreachable after retries, success:false, a body that is not the expected JSON. */

@@ -43,7 +43,7 @@ final class FailureClassifier {
         if (root instanceof IllegalArgumentException) {
             return new Classified(ExitCode.USAGE, "configuration error: " + oneLine(root.getMessage()));
         }
-        return new Classified(ExitCode.DATABASE, "unexpected failure: " + root.getClass().getSimpleName() + ": "
+        return new Classified(ExitCode.UNEXPECTED, "unexpected failure: " + root.getClass().getSimpleName() + ": "
                 + oneLine(root.getMessage()) + " (run with --debug for details)");
     }
 
