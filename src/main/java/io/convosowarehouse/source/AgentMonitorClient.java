@@ -41,7 +41,7 @@ public class AgentMonitorClient implements DisposableBean {
     public AgentMonitorClient(ConvosoProperties properties, Clock clock) {
         this.settings = properties.http();
         this.clock = clock;
-        this.retryPolicy = new RetryPolicy(Math.max(1, settings.maxAttempts()), settings.initialBackoff(), settings.maxBackoff());
+        this.retryPolicy = new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.maxBackoff());
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -288,6 +288,30 @@ class PollCommandTest {
     }
 
     @Test
+    void aSettingThatMakesNoSenseIsRefusedNamingItBeforeAnyCall() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            long cycles = database.count("batch.batch_job_instance");
+            Map<String, String> nonsense = Map.of("convoso.http.max-attempts", "0", "convoso.http.connect-timeout", "0s",
+                    "convoso.http.read-timeout", "-1s", "convoso.http.initial-backoff", "0ms", "convoso.http.max-backoff", "-10s",
+                    "convoso.run-deadline", "0s", "convoso.retention.raw-payload", "-5d", "convoso.retention.agent-snapshot", "-1d",
+                    "convoso.derive.gap-threshold", "0s");
+            nonsense.forEach((setting, value) -> {
+                Cli.Result result = poll(api, Map.of(setting, value));
+
+                String variable = setting.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_");
+                assertThat(result.exitCode()).as(setting + "=" + value).isEqualTo(2);
+                assertThat(result.err().lines()).as(setting + "=" + value).singleElement().asString()
+                        .startsWith("convoso-warehouse poll: configuration error: " + setting + " (" + variable + ") must be");
+            });
+            assertThat(api.queries()).as("calls made").isEmpty();
+            assertThat(database.count("batch.batch_job_instance")).as("cycles started").isEqualTo(cycles);
+
+            // as documented, 0 keeps the raw archive forever
+            assertThat(poll(api, Map.of("convoso.retention.raw-payload", "0")).exitCode()).isZero();
+        }
+    }
+
+    @Test
     void aRetryAfterIsHonouredAndTheNextAttemptLoads() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         try (CannedAgentMonitor api = new CannedAgentMonitor(query -> calls.incrementAndGet() == 1
