@@ -1,6 +1,7 @@
 package io.convosowarehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -183,6 +185,22 @@ class CommandLineTest {
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.err()).contains("port " + taken.getLocalPort() + " is already in use")
                     .doesNotContain("unexpected failure");
+        }
+    }
+
+    @Test
+    void simulateRefusesRatesOutsideZeroToOneAndOtherNonsenseBeforeListening() {
+        for (String[] option : new String[][] {{"--fail-rate", "2"}, {"--throttle-rate", "-0.1"}, {"--malformed-rate", "NaN"},
+                {"--error-body-rate", "1.5"}, {"--latency-ms", "-5"}, {"--speed", "0"}, {"--agents", "0"}, {"--port", "70000"}}) {
+            // a value taken would start the simulator, which serves until stopped: give up rather than hang
+            Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> Cli.run(Map.of(), option[0].equals("--port") ? new String[] {"simulate", option[0], option[1]}
+                            : new String[] {"simulate", "--port", "0", option[0], option[1]}), String.join(" ", option));
+
+            assertThat(result.exitCode()).as(String.join(" ", option)).isEqualTo(2);
+            assertThat(result.err().lines()).as(String.join(" ", option)).singleElement().asString()
+                    .startsWith("convoso-warehouse simulate: " + option[0] + " must be").contains(option[1]);
+            assertThat(result.out()).as(String.join(" ", option)).doesNotContain("simulator");
         }
     }
 
