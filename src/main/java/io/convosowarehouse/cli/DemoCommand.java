@@ -68,8 +68,14 @@ class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (agents < 1 || hours < 1 || pollEvery.isNegative() || pollEvery.isZero()) {
-            throw new CommandFailure(ExitCode.USAGE, "--agents and --hours must be at least 1 and --poll-every positive");
+        if (agents < 1) {
+            throw new CommandFailure(ExitCode.USAGE, "--agents must be at least 1, not " + agents);
+        }
+        if (hours < 1) {
+            throw new CommandFailure(ExitCode.USAGE, "--hours must be at least 1, not " + hours);
+        }
+        if (pollEvery.isNegative() || pollEvery.isZero()) {
+            throw new CommandFailure(ExitCode.USAGE, "--poll-every must be a positive duration such as PT1M, not " + pollEvery);
         }
         DemoShift shift = new DemoShift(agents, seed, timeZone, start, Duration.ofHours(hours), pollEvery);
         Map<String, Object> overrides = new HashMap<>();

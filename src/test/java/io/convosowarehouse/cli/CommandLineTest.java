@@ -189,6 +189,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aCountOrIntervalThatIsNotPositiveIsRefusedNamingTheOption() {
+        for (String[] args : new String[][] {{"poll", "--samples", "0"}, {"poll", "--every", "0s"}, {"poll", "--every", "-15s"},
+                {"demo", "--poll-every", "PT0S"}, {"demo", "--poll-every", "-PT1M"}, {"demo", "--hours", "0"}, {"demo", "--agents", "-1"}}) {
+            Cli.Result result = Cli.run(Map.of(), args);
+
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(result.err().lines()).as(String.join(" ", args)).singleElement().asString()
+                    .startsWith("convoso-warehouse " + args[0] + ": " + args[1] + " must be");
+        }
+    }
+
+    @Test
     void simulateRefusesRatesOutsideZeroToOneAndOtherNonsenseBeforeListening() {
         for (String[] option : new String[][] {{"--fail-rate", "2"}, {"--throttle-rate", "-0.1"}, {"--malformed-rate", "NaN"},
                 {"--error-body-rate", "1.5"}, {"--latency-ms", "-5"}, {"--speed", "0"}, {"--agents", "0"}, {"--port", "70000"}}) {
