@@ -30,9 +30,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", description = {
-        "Simulate a whole shift and poll it through the real poll path (HTTP, Spring Batch, PostgreSQL),",
-        "then print the shift summary. Uses SPRING_DATASOURCE_* when set, else localhost:5432/postgres as postgres.",
-        "The data goes into the account 'demo'."})
+        "Simulate a whole shift, poll it through the real poll path (HTTP, Spring Batch, PostgreSQL) and print the shift summary.",
+        "Uses SPRING_DATASOURCE_* when set, else localhost:5432/postgres as postgres. The data goes into the account 'demo'."})
 class DemoCommand implements Callable<Integer> {
 
     private static final String ACCOUNT = "demo";

@@ -81,6 +81,47 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandSaysItsVersion() {
+        for (String command : java.util.List.of("migrate", "poll", "ingest", "report", "rebuild-derived", "replay", "export-raw",
+                "simulate", "demo")) {
+            for (String option : java.util.List.of("-V", "--version")) {
+                Cli.Result version = Cli.run(Map.of(), command, option);
+                assertThat(version.exitCode()).as(command + " " + option).isZero();
+                assertThat(version.out()).as(command + " " + option).startsWith("convoso-warehouse 0.1.0");
+            }
+        }
+    }
+
+    @Test
+    void aUsageErrorNamesTheCommandAndPointsToItsOwnHelp() {
+        Cli.Result unknownOption = Cli.run(Map.of(), "poll", "--bogus");
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.err().lines()).singleElement().asString()
+                .startsWith("convoso-warehouse poll: Unknown option: '--bogus'").endsWith("(see 'convoso-warehouse poll --help')");
+
+        Cli.Result missing = Cli.run(Map.of(), "replay", "--to", "2025-05-29T00:00:00Z");
+        assertThat(missing.err()).contains("--from").endsWith("(see 'convoso-warehouse replay --help')" + System.lineSeparator());
+
+        Cli.Result noCommand = Cli.run(Map.of());
+        assertThat(noCommand.err()).contains("a command is required (see 'convoso-warehouse --help')");
+
+        Cli.Result notKeyValue = Cli.run(Map.of(), "report", "shift_summary", "--param", "pause_over_sec");
+        assertThat(notKeyValue.exitCode()).isEqualTo(2);
+        assertThat(notKeyValue.err()).startsWith("convoso-warehouse report: ").contains("option '--param'")
+                .doesNotContain("option option");
+    }
+
+    @Test
+    void theCommandListSummarizesEachCommandInAWholeSentence() {
+        String help = Cli.run(Map.of(), "--help").out();
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
+        // an entry is its name at the start of a line, its summary wrapped onto the indented lines below
+        java.util.List<String> entries = java.util.Arrays.stream(commands.split("\\R(?=  [a-z])")).skip(1)
+                .map(entry -> entry.strip().replaceAll("\\s+", " ")).toList();
+        assertThat(entries).hasSize(9).allSatisfy(entry -> assertThat(entry).endsWith("."));
+    }
+
+    @Test
     void badPathsAccountsAndUrlsAreUsageErrorsThatNeverShowTheToken() {
         Cli.Result unwritable = Cli.run(database.springProperties(), "export-raw", "--from", "2025-01-01T00:00:00Z",
                 "--to", "2025-01-02T00:00:00Z", "--out", "/no/such/dir/archive.ndjson.gz");
