@@ -282,8 +282,12 @@ class PollCommandTest {
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(calls.get()).isEqualTo(3);
             assertThat(result.err()).contains("HTTP 503", "after 3 attempts", "auth_token=***");
+            // the account and the scope, each said once
+            assertThat(result.err().lines()).singleElement().asString().startsWith("poll default: ")
+                    .contains("; account: HTTP 503 from ").doesNotContain("default account");
             assertThat(database.dsl().fetchValue("select reason from ingest.rejected_record").toString())
-                    .startsWith("no answer for scope account: default account: HTTP 503");
+                    .startsWith("no answer for scope account: HTTP 503 from ");
+            assertThat(database.dsl().fetchValue("select scope_kind || ':' || scope_id from reporting.failed_poll")).isEqualTo("account:");
         }
     }
 
@@ -336,7 +340,9 @@ class PollCommandTest {
                     "convoso.http.max-attempts", "1"));
 
             assertThat(result.exitCode()).isEqualTo(5);
-            assertThat(result.err()).contains("2 loaded", "1 failed", "queue:56789: default queue:56789: HTTP 500");
+            assertThat(result.err()).contains("2 loaded", "1 failed", "; queue:56789: HTTP 500 from ").doesNotContain("default queue");
+            assertThat(result.logs()).as("the warning names account and scope").contains("default queue:56789: HTTP 500 from ");
+            assertThat(database.dsl().fetchValue("select scope_kind || ':' || scope_id from reporting.failed_poll")).isEqualTo("queue:56789");
             assertThat(database.count("warehouse.snapshot")).isEqualTo(2);
         }
     }
