@@ -21,6 +21,16 @@
 --                          dropped between consecutive account-wide answers observed in the bucket
 --                          (reset at local midnight: the first answer of a day counts its own value)
 --   drop_pct             = 100 * sum(dropped) / sum(calls)
+\if :{?from}
+\else
+    \warn 'interval_activity.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
+    \quit
+\endif
+\if :{?to}
+\else
+    \warn 'interval_activity.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
+    \quit
+\endif
 \if :{?account}
 \else
     \set account ''

@@ -29,14 +29,16 @@ raw_payloads as (
     from ingest.raw_payload as raw_payload
 )
 
--- a call without an answer names its scope only in the reason: "no answer for scope queue:7: ..."
+-- a call without an answer names its scope only in the reason: "no answer for scope queue:7: ..." or
+-- "no answer for scope account: ..."; the kinds are spelled out because PostgreSQL takes the longest
+-- match, and "account: <reason up to a colon>" would otherwise pass for a scope
 select
     whole_answer_rejections.account_id,
     coalesce(raw_payloads.scope_kind,
-        split_part(substring(whole_answer_rejections.reason from '^no answer for scope ([a-z]+(:[^:]*)?):'), ':', 1),
+        split_part(substring(whole_answer_rejections.reason from '^no answer for scope (account|(campaign|queue|user|skill):[^:]*):'), ':', 1),
         'unknown') as scope_kind,
     coalesce(raw_payloads.scope_id,
-        split_part(substring(whole_answer_rejections.reason from '^no answer for scope ([a-z]+(:[^:]*)?):'), ':', 2),
+        split_part(substring(whole_answer_rejections.reason from '^no answer for scope (account|(campaign|queue|user|skill):[^:]*):'), ':', 2),
         '') as scope_id,
     whole_answer_rejections.received_at,
     whole_answer_rejections.reason as failure_reason

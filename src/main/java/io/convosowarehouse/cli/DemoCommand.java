@@ -30,9 +30,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", description = {
-        "Simulate a whole shift and poll it through the real poll path (HTTP, Spring Batch, PostgreSQL),",
-        "then print the shift summary. Uses SPRING_DATASOURCE_* when set, else localhost:5432/postgres as postgres.",
-        "The data goes into the account 'demo'."})
+        "Simulate a whole shift, poll it through the real poll path (HTTP, Spring Batch, PostgreSQL) and print the shift summary.",
+        "Uses SPRING_DATASOURCE_* when set, else localhost:5432/postgres as postgres. The data goes into the account 'demo'."})
 class DemoCommand implements Callable<Integer> {
 
     private static final String ACCOUNT = "demo";
@@ -68,8 +67,14 @@ class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (agents < 1 || hours < 1 || pollEvery.isNegative() || pollEvery.isZero()) {
-            throw new CommandFailure(ExitCode.USAGE, "--agents and --hours must be at least 1 and --poll-every positive");
+        if (agents < 1) {
+            throw new CommandFailure(ExitCode.USAGE, "--agents must be at least 1, not " + agents);
+        }
+        if (hours < 1) {
+            throw new CommandFailure(ExitCode.USAGE, "--hours must be at least 1, not " + hours);
+        }
+        if (pollEvery.isNegative() || pollEvery.isZero()) {
+            throw new CommandFailure(ExitCode.USAGE, "--poll-every must be a positive duration such as PT1M, not " + pollEvery);
         }
         DemoShift shift = new DemoShift(agents, seed, timeZone, start, Duration.ofHours(hours), pollEvery);
         Map<String, Object> overrides = new HashMap<>();

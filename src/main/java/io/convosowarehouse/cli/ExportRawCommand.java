@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export-raw", description = {
-        "Write the archived answers received in [--from, --to) as ingest envelopes (.ndjson, or .ndjson.gz),",
-        "so that archive -> file -> another database round-trips exactly."})
+        "Write the archived answers received in [--from, --to) as ingest envelopes (.ndjson, or .ndjson.gz).",
+        "Archive -> file -> another database round-trips exactly."})
 class ExportRawCommand implements Callable<Integer> {
 
     @Mixin

@@ -33,8 +33,10 @@ final class FailureClassifier {
                 return new Classified(ExitCode.USAGE, "configuration error: " + oneLine(config.getMessage()));
             }
             if (t instanceof BindException bind) {
-                return new Classified(ExitCode.USAGE, "configuration error: " + bind.getMessage() + ": "
-                        + NestedExceptionUtils.getMostSpecificCause(bind).getMessage());
+                String cause = String.valueOf(NestedExceptionUtils.getMostSpecificCause(bind).getMessage());
+                // the settings records' own checks name the setting: Spring's "Failed to bind properties under ..." would repeat it
+                return new Classified(ExitCode.USAGE, "configuration error: "
+                        + (cause.startsWith(bind.getName() + ".") || cause.startsWith(bind.getName() + " ") ? cause : bind.getMessage() + ": " + cause));
             }
         }
         if (isDatabaseFailure(failure)) {

@@ -54,8 +54,11 @@ class PollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (samples < 1 || every.isNegative() || every.isZero()) {
-            throw new CommandFailure(ExitCode.USAGE, "--samples must be at least 1 and --every positive");
+        if (samples < 1) {
+            throw new CommandFailure(ExitCode.USAGE, "--samples must be at least 1, not " + samples);
+        }
+        if (every.isNegative() || every.isZero()) {
+            throw new CommandFailure(ExitCode.USAGE, "--every must be a positive duration such as 15s, not " + every);
         }
         try (ConfigurableApplicationContext context = common.startContext()) {
             Duration runDeadline = context.getBean(ConvosoProperties.class).runDeadline();

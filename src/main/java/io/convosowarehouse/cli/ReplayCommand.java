@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "replay", description = {
-        "Re-parse and re-load the archived answers received in [--from, --to) (after a parser fix or a schema",
-        "change), then rebuild the derived facts. Idempotent: each answer replaces what it gave before."})
+        "Re-parse and re-load the archived answers received in [--from, --to) with today's parser, then rebuild the derived facts.",
+        "For use after a parser fix or a schema change. Idempotent: each answer replaces what it gave before."})
 class ReplayCommand implements Callable<Integer> {
 
     @Mixin

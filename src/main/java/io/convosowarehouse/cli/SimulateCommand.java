@@ -46,19 +46,19 @@ class SimulateCommand implements Callable<Integer> {
     @Option(names = "--speed", defaultValue = "1", description = "Simulated seconds per real second (default ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--fail-rate", defaultValue = "0", description = "Share of requests answered HTTP 500/502/503.")
+    @Option(names = "--fail-rate", defaultValue = "0", description = "Share of requests (0 to 1) answered HTTP 500/502/503.")
     double failRate;
 
-    @Option(names = "--throttle-rate", defaultValue = "0", description = "Share of requests answered 429 with Retry-After.")
+    @Option(names = "--throttle-rate", defaultValue = "0", description = "Share of requests (0 to 1) answered 429 with Retry-After.")
     double throttleRate;
 
-    @Option(names = "--latency-ms", defaultValue = "0", description = "Delay before every answer.")
+    @Option(names = "--latency-ms", defaultValue = "0", description = "Delay before every answer, in milliseconds.")
     int latencyMs;
 
-    @Option(names = "--malformed-rate", defaultValue = "0", description = "Share of answers that are truncated JSON or an HTML page.")
+    @Option(names = "--malformed-rate", defaultValue = "0", description = "Share of answers (0 to 1) that are truncated JSON or an HTML page.")
     double malformedRate;
 
-    @Option(names = "--error-body-rate", defaultValue = "0", description = "Share of answers that are success:false under HTTP 200.")
+    @Option(names = "--error-body-rate", defaultValue = "0", description = "Share of answers (0 to 1) that are success:false under HTTP 200.")
     double errorBodyRate;
 
     @Option(names = "--quirks", description = "Answer with the real API's habits: numbers as strings, placeholders, {} lists, undocumented fields.")

@@ -65,12 +65,16 @@ public final class WarehouseCommandLine implements Runnable {
                 .registerConverter(Duration.class, WarehouseCommandLine::duration)
                 .setExitCodeExceptionMapper(failure -> ExitCode.USAGE.code())
                 .setParameterExceptionHandler((e, a) -> {
-                    err.println(PROGRAM + ": " + e.getMessage() + " (see '" + PROGRAM + " --help')");
+                    // the command the error is in ("convoso-warehouse poll"), whose own help explains its options
+                    String command = e.getCommandLine().getCommandSpec().qualifiedName();
+                    // picocli 4.7 words a value that is not KEY=VALUE "Value for option option '--param' ..."
+                    err.println(command + ": " + e.getMessage().replace("option option '", "option '") + " (see '" + command + " --help')");
                     return ExitCode.USAGE.code();
                 })
                 .setExecutionExceptionHandler(reportFailure(err));
-        // every command answers --help, as the README says
-        commandLine.getSubcommands().values().forEach(command -> command.getCommandSpec().mixinStandardHelpOptions(true));
+        // every command answers --help and --version, as the README says
+        String[] version = commandLine.getCommandSpec().version();
+        commandLine.getSubcommands().values().forEach(command -> command.getCommandSpec().mixinStandardHelpOptions(true).version(version));
         return commandLine.execute(args);
     }
 

@@ -30,6 +30,10 @@ public record ConvosoProperties(
         @DefaultValue("50s") Duration runDeadline,
         @DefaultValue Http http) {
 
+    public ConvosoProperties {
+        SettingCheck.positive(runDeadline, "convoso.run-deadline");
+    }
+
     /** One more account of {@code convoso.accounts}. */
     public record Account(String name, URI baseUrl, Secret authToken, ZoneId timeZone, List<String> campaigns,
             List<String> queues) {
@@ -48,6 +52,14 @@ public record ConvosoProperties(
             @DefaultValue("3") int maxAttempts,
             @DefaultValue("500ms") Duration initialBackoff,
             @DefaultValue("10s") Duration maxBackoff) {
+
+        public Http {
+            SettingCheck.positive(connectTimeout, "convoso.http.connect-timeout");
+            SettingCheck.positive(readTimeout, "convoso.http.read-timeout");
+            SettingCheck.atLeast(1, maxAttempts, "convoso.http.max-attempts");
+            SettingCheck.positive(initialBackoff, "convoso.http.initial-backoff");
+            SettingCheck.positive(maxBackoff, "convoso.http.max-backoff");
+        }
     }
 
     /** The configured accounts, each complete. */

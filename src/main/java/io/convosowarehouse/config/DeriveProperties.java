@@ -16,4 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("convoso.derive")
 public record DeriveProperties(@DefaultValue("5m") Duration gapThreshold) {
+
+    public DeriveProperties {
+        // zero or less would end every interval at every poll as a gap
+        SettingCheck.positive(gapThreshold, "convoso.derive.gap-threshold");
+    }
 }

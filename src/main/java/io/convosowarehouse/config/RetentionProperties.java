@@ -16,4 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RetentionProperties(
         @DefaultValue("90d") Duration rawPayload,
         @DefaultValue("0") Duration agentSnapshot) {
+
+    public RetentionProperties {
+        SettingCheck.zeroOrPositive(rawPayload, "convoso.retention.raw-payload");
+        SettingCheck.zeroOrPositive(agentSnapshot, "convoso.retention.agent-snapshot");
+    }
 }

@@ -76,7 +76,7 @@ class PollCycle {
         try {
             answer = client.fetch(account, scope, deadline);
         } catch (SourceException e) {
-            log.warn("{}", e.getMessage());
+            log.warn("{} {}: {}", account.name(), scope, e.getMessage());
             report.sourceFailed(scope.toString(), e.getMessage());
             recordFailedFetch(account, scope, e.getMessage());
             return Optional.empty();

@@ -56,7 +56,7 @@ public class PartitionRetention {
     public List<String> apply(Instant now) {
         List<String> dropped = new ArrayList<>();
         for (Policy policy : policies) {
-            if (policy.keep().isZero() || policy.keep().isNegative()) {
+            if (policy.keep().isZero()) { // kept forever
                 continue;
             }
             Instant keepFrom = now.minus(policy.keep());

@@ -3,37 +3,46 @@ package io.convosowarehouse.report;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A report file read the way psql reads it: the SQL, and the parameter defaults its meta-command
- * lines set. Only the one idiom reports use is understood,
+ * A report file read the way psql reads it: the SQL, the parameter defaults its meta-command lines
+ * set, and the parameters it stops without. Only the two idioms reports use are understood,
  * <pre>
- * \if :{?bucket}
- * \else
- *     \set bucket 60
- * \endif
+ * \if :{?bucket}                 \if :{?to}
+ * \else                          \else
+ *     \set bucket 60                 \warn 'NAME.sql: -v to is missing; ...'
+ * \endif                             \quit
+ *                                \endif
  * </pre>
- * ("if the caller did not set bucket, set it to 60"); any other meta-command is refused, so a report
- * never means something different to psql and to the command line.
+ * ("if the caller did not set bucket, set it to 60"; "if the caller did not set to, say so and stop":
+ * psql would otherwise fail on the bare {@code :'to'} with a syntax error). Any other meta-command is
+ * refused, so a report never means something different to psql and to the command line, which says
+ * what is missing in its own words ("report NAME needs --to").
  *
  * @param sql      the file without its meta-command lines and without the final semicolon
  * @param defaults parameter values set when the caller gives none
+ * @param required parameters without which psql stops
  */
-public record PsqlScript(String sql, Map<String, String> defaults) {
+public record PsqlScript(String sql, Map<String, String> defaults, Set<String> required) {
 
     private static final Pattern IF_DEFINED = Pattern.compile("\\\\if\\s+:\\{\\?([A-Za-z_][A-Za-z0-9_]*)}\\s*");
     private static final Pattern SET = Pattern.compile("\\\\set\\s+([A-Za-z_][A-Za-z0-9_]*)(?:\\s+(.*?))?\\s*");
+    private static final Pattern WARN = Pattern.compile("\\\\warn\\s+'[^']*'");
 
     public PsqlScript {
         defaults = Map.copyOf(defaults);
+        required = Set.copyOf(required);
     }
 
     public static PsqlScript parse(String text) {
         StringBuilder sql = new StringBuilder();
         Map<String, String> defaults = new LinkedHashMap<>();
+        Set<String> required = new LinkedHashSet<>();
         // each open \if: the variable it tests and whether we are in its \else branch
         Deque<String[]> conditions = new ArrayDeque<>();
         int lineNumber = 0;
@@ -46,24 +55,28 @@ public record PsqlScript(String sql, Map<String, String> defaults) {
             }
             Matcher ifDefined = IF_DEFINED.matcher(trimmed);
             Matcher set = SET.matcher(trimmed);
+            boolean inElse = !conditions.isEmpty() && conditions.peek()[1].equals("else");
             if (ifDefined.matches()) {
                 conditions.push(new String[] {ifDefined.group(1), "then"});
             } else if (trimmed.equals("\\else") && !conditions.isEmpty()) {
                 conditions.peek()[1] = "else";
             } else if (trimmed.equals("\\endif") && !conditions.isEmpty()) {
                 conditions.pop();
-            } else if (set.matches() && !conditions.isEmpty() && conditions.peek()[1].equals("else")
-                    && conditions.peek()[0].equals(set.group(1))) {
+            } else if (set.matches() && inElse && conditions.peek()[0].equals(set.group(1))) {
                 defaults.put(set.group(1), unquote(set.group(2)));
+            } else if (WARN.matcher(trimmed).matches() && inElse) {
+                // psql's message only: the command line checks required parameters itself, before it runs anything
+            } else if (trimmed.equals("\\quit") && inElse) {
+                required.add(conditions.peek()[0]);
             } else {
                 throw new IllegalArgumentException("line " + lineNumber + ": only '\\if :{?name} \\else \\set name value \\endif'"
-                        + " defaults are supported, not: " + trimmed);
+                        + " defaults and '\\if :{?name} \\else \\warn 'message' \\quit \\endif' checks are supported, not: " + trimmed);
             }
         }
         if (!conditions.isEmpty()) {
             throw new IllegalArgumentException("\\if :{?" + conditions.peek()[0] + "} has no \\endif");
         }
-        return new PsqlScript(withoutFinalSemicolon(sql.toString()), defaults);
+        return new PsqlScript(withoutFinalSemicolon(sql.toString()), defaults, required);
     }
 
     /** psql's \set joins its arguments; reports give one, possibly in single quotes ('' is empty). */

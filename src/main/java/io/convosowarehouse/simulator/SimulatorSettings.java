@@ -42,12 +42,36 @@ public record SimulatorSettings(
         double errorBodyRate,
         boolean quirks) {
 
+    // the messages name the options of simulate, where a person gives these values
     public SimulatorSettings {
-        if (agents < 1 || campaigns < 1 || queues < 1) {
-            throw new IllegalArgumentException("agents, campaigns and queues must be at least 1");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 (any free port) and 65535, not " + port);
         }
-        if (speed <= 0) {
-            throw new IllegalArgumentException("speed must be positive");
+        atLeastOne("--agents", agents);
+        atLeastOne("--campaigns", campaigns);
+        atLeastOne("--queues", queues);
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("--speed must be a positive number of simulated seconds per second, not " + speed);
+        }
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException("--latency-ms must be 0 or more, not " + latencyMs);
+        }
+        share("--fail-rate", failRate);
+        share("--throttle-rate", throttleRate);
+        share("--malformed-rate", malformedRate);
+        share("--error-body-rate", errorBodyRate);
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, not " + value);
+        }
+    }
+
+    private static void share(String option, double rate) {
+        // written so that NaN fails too
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(option + " must be a share of requests from 0 to 1, such as 0.05, not " + rate);
         }
     }
 

@@ -41,7 +41,7 @@ public class AgentMonitorClient implements DisposableBean {
     public AgentMonitorClient(ConvosoProperties properties, Clock clock) {
         this.settings = properties.http();
         this.clock = clock;
-        this.retryPolicy = new RetryPolicy(Math.max(1, settings.maxAttempts()), settings.initialBackoff(), settings.maxBackoff());
+        this.retryPolicy = new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.maxBackoff());
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -63,7 +63,8 @@ public class AgentMonitorClient implements DisposableBean {
     /**
      * Fetches one answer, retrying what is worth retrying until {@code deadline}.
      *
-     * @throws SourceException when no answer came: unreachable, timed out, or an HTTP error status
+     * @throws SourceException when no answer came: unreachable, timed out, or an HTTP error status. Its message says
+     *                         what failed, not for which account and scope: the caller knows them and says them once
      */
     public ReceivedAnswer fetch(AccountSettings account, Scope scope, Instant deadline) throws SourceException {
         AgentMonitorRequest request = AgentMonitorRequest.of(account, scope);
@@ -72,7 +73,7 @@ public class AgentMonitorClient implements DisposableBean {
             builder = HttpRequest.newBuilder(request.uri());
         } catch (IllegalArgumentException e) {
             // the JDK's message would quote the whole URI, token included
-            throw new SourceException(account.name() + " " + scope + ": cannot call " + request + ": not an http(s) URL with a host");
+            throw new SourceException("cannot call " + request + ": not an http(s) URL with a host");
         }
         HttpRequest httpRequest = builder
                 .timeout(settings.readTimeout())
@@ -97,7 +98,7 @@ public class AgentMonitorClient implements DisposableBean {
                 failure = "HTTP " + status;
                 retryAfter = response.headers().firstValue("Retry-After");
                 if (!RetryPolicy.isRetryableStatus(status)) {
-                    throw new SourceException(account.name() + " " + scope + ": " + failure + " from " + request
+                    throw new SourceException(failure + " from " + request
                             + (status == 401 || status == 403 ? "; check CONVOSO_AUTH_TOKEN" : ""));
                 }
             } catch (HttpTimeoutException e) {
@@ -108,12 +109,12 @@ public class AgentMonitorClient implements DisposableBean {
                 failure = "I/O error (" + e.getClass().getSimpleName() + ")";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SourceException(account.name() + " " + scope + ": interrupted while calling " + request);
+                throw new SourceException("interrupted while calling " + request);
             }
             Duration pause = retryPolicy.backoff(attempt, retryAfter, clock.instant(), jitter);
             boolean pastDeadline = clock.instant().plus(pause).isAfter(deadline);
             if (attempt >= retryPolicy.maxAttempts() || pastDeadline) {
-                throw new SourceException(account.name() + " " + scope + ": " + failure + " from " + request + " after "
+                throw new SourceException(failure + " from " + request + " after "
                         + attempt + (attempt == 1 ? " attempt" : " attempts")
                         + (pastDeadline && attempt < retryPolicy.maxAttempts() ? " (run deadline reached)" : ""));
             }

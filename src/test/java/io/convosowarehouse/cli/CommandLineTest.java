@@ -1,6 +1,7 @@
 package io.convosowarehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -76,6 +78,47 @@ class CommandLineTest {
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: convoso-warehouse " + command);
         }
+    }
+
+    @Test
+    void everyCommandSaysItsVersion() {
+        for (String command : java.util.List.of("migrate", "poll", "ingest", "report", "rebuild-derived", "replay", "export-raw",
+                "simulate", "demo")) {
+            for (String option : java.util.List.of("-V", "--version")) {
+                Cli.Result version = Cli.run(Map.of(), command, option);
+                assertThat(version.exitCode()).as(command + " " + option).isZero();
+                assertThat(version.out()).as(command + " " + option).startsWith("convoso-warehouse 0.1.0");
+            }
+        }
+    }
+
+    @Test
+    void aUsageErrorNamesTheCommandAndPointsToItsOwnHelp() {
+        Cli.Result unknownOption = Cli.run(Map.of(), "poll", "--bogus");
+        assertThat(unknownOption.exitCode()).isEqualTo(2);
+        assertThat(unknownOption.err().lines()).singleElement().asString()
+                .startsWith("convoso-warehouse poll: Unknown option: '--bogus'").endsWith("(see 'convoso-warehouse poll --help')");
+
+        Cli.Result missing = Cli.run(Map.of(), "replay", "--to", "2025-05-29T00:00:00Z");
+        assertThat(missing.err()).contains("--from").endsWith("(see 'convoso-warehouse replay --help')" + System.lineSeparator());
+
+        Cli.Result noCommand = Cli.run(Map.of());
+        assertThat(noCommand.err()).contains("a command is required (see 'convoso-warehouse --help')");
+
+        Cli.Result notKeyValue = Cli.run(Map.of(), "report", "shift_summary", "--param", "pause_over_sec");
+        assertThat(notKeyValue.exitCode()).isEqualTo(2);
+        assertThat(notKeyValue.err()).startsWith("convoso-warehouse report: ").contains("option '--param'")
+                .doesNotContain("option option");
+    }
+
+    @Test
+    void theCommandListSummarizesEachCommandInAWholeSentence() {
+        String help = Cli.run(Map.of(), "--help").out();
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
+        // an entry is its name at the start of a line, its summary wrapped onto the indented lines below
+        java.util.List<String> entries = java.util.Arrays.stream(commands.split("\\R(?=  [a-z])")).skip(1)
+                .map(entry -> entry.strip().replaceAll("\\s+", " ")).toList();
+        assertThat(entries).hasSize(9).allSatisfy(entry -> assertThat(entry).endsWith("."));
     }
 
     @Test
@@ -183,6 +226,34 @@ class CommandLineTest {
             assertThat(result.exitCode()).isEqualTo(2);
             assertThat(result.err()).contains("port " + taken.getLocalPort() + " is already in use")
                     .doesNotContain("unexpected failure");
+        }
+    }
+
+    @Test
+    void aCountOrIntervalThatIsNotPositiveIsRefusedNamingTheOption() {
+        for (String[] args : new String[][] {{"poll", "--samples", "0"}, {"poll", "--every", "0s"}, {"poll", "--every", "-15s"},
+                {"demo", "--poll-every", "PT0S"}, {"demo", "--poll-every", "-PT1M"}, {"demo", "--hours", "0"}, {"demo", "--agents", "-1"}}) {
+            Cli.Result result = Cli.run(Map.of(), args);
+
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(result.err().lines()).as(String.join(" ", args)).singleElement().asString()
+                    .startsWith("convoso-warehouse " + args[0] + ": " + args[1] + " must be");
+        }
+    }
+
+    @Test
+    void simulateRefusesRatesOutsideZeroToOneAndOtherNonsenseBeforeListening() {
+        for (String[] option : new String[][] {{"--fail-rate", "2"}, {"--throttle-rate", "-0.1"}, {"--malformed-rate", "NaN"},
+                {"--error-body-rate", "1.5"}, {"--latency-ms", "-5"}, {"--speed", "0"}, {"--agents", "0"}, {"--port", "70000"}}) {
+            // a value taken would start the simulator, which serves until stopped: give up rather than hang
+            Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> Cli.run(Map.of(), option[0].equals("--port") ? new String[] {"simulate", option[0], option[1]}
+                            : new String[] {"simulate", "--port", "0", option[0], option[1]}), String.join(" ", option));
+
+            assertThat(result.exitCode()).as(String.join(" ", option)).isEqualTo(2);
+            assertThat(result.err().lines()).as(String.join(" ", option)).singleElement().asString()
+                    .startsWith("convoso-warehouse simulate: " + option[0] + " must be").contains(option[1]);
+            assertThat(result.out()).as(String.join(" ", option)).doesNotContain("simulator");
         }
     }
 

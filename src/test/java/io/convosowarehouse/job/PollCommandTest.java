@@ -282,8 +282,36 @@ class PollCommandTest {
             assertThat(result.exitCode()).isEqualTo(3);
             assertThat(calls.get()).isEqualTo(3);
             assertThat(result.err()).contains("HTTP 503", "after 3 attempts", "auth_token=***");
+            // the account and the scope, each said once
+            assertThat(result.err().lines()).singleElement().asString().startsWith("poll default: ")
+                    .contains("; account: HTTP 503 from ").doesNotContain("default account");
             assertThat(database.dsl().fetchValue("select reason from ingest.rejected_record").toString())
-                    .startsWith("no answer for scope account: default account: HTTP 503");
+                    .startsWith("no answer for scope account: HTTP 503 from ");
+            assertThat(database.dsl().fetchValue("select scope_kind || ':' || scope_id from reporting.failed_poll")).isEqualTo("account:");
+        }
+    }
+
+    @Test
+    void aSettingThatMakesNoSenseIsRefusedNamingItBeforeAnyCall() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            long cycles = database.count("batch.batch_job_instance");
+            Map<String, String> nonsense = Map.of("convoso.http.max-attempts", "0", "convoso.http.connect-timeout", "0s",
+                    "convoso.http.read-timeout", "-1s", "convoso.http.initial-backoff", "0ms", "convoso.http.max-backoff", "-10s",
+                    "convoso.run-deadline", "0s", "convoso.retention.raw-payload", "-5d", "convoso.retention.agent-snapshot", "-1d",
+                    "convoso.derive.gap-threshold", "0s");
+            nonsense.forEach((setting, value) -> {
+                Cli.Result result = poll(api, Map.of(setting, value));
+
+                String variable = setting.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_");
+                assertThat(result.exitCode()).as(setting + "=" + value).isEqualTo(2);
+                assertThat(result.err().lines()).as(setting + "=" + value).singleElement().asString()
+                        .startsWith("convoso-warehouse poll: configuration error: " + setting + " (" + variable + ") must be");
+            });
+            assertThat(api.queries()).as("calls made").isEmpty();
+            assertThat(database.count("batch.batch_job_instance")).as("cycles started").isEqualTo(cycles);
+
+            // as documented, 0 keeps the raw archive forever
+            assertThat(poll(api, Map.of("convoso.retention.raw-payload", "0")).exitCode()).isZero();
         }
     }
 
@@ -312,7 +340,9 @@ class PollCommandTest {
                     "convoso.http.max-attempts", "1"));
 
             assertThat(result.exitCode()).isEqualTo(5);
-            assertThat(result.err()).contains("2 loaded", "1 failed", "queue:56789: default queue:56789: HTTP 500");
+            assertThat(result.err()).contains("2 loaded", "1 failed", "; queue:56789: HTTP 500 from ").doesNotContain("default queue");
+            assertThat(result.logs()).as("the warning names account and scope").contains("default queue:56789: HTTP 500 from ");
+            assertThat(database.dsl().fetchValue("select scope_kind || ':' || scope_id from reporting.failed_poll")).isEqualTo("queue:56789");
             assertThat(database.count("warehouse.snapshot")).isEqualTo(2);
         }
     }

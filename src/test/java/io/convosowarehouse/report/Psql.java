@@ -28,8 +28,21 @@ final class Psql {
         }
     }
 
+    /** What a psql run printed, and its exit code. */
+    record Result(int exitCode, String out, String err) {
+    }
+
     /** psql -X --csv -v ON_ERROR_STOP=1 -v name=value ... -f sql-reports/NAME.sql; its stdout. */
     static String csv(TestDatabase database, String report, String... variables) throws IOException, InterruptedException {
+        Result result = run(database, report, variables);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("psql failed for " + report + ": " + result.err());
+        }
+        return result.out();
+    }
+
+    /** psql -X --csv -v ON_ERROR_STOP=1 -v name=value ... -f sql-reports/NAME.sql, however it ends. */
+    static Result run(TestDatabase database, String report, String... variables) throws IOException, InterruptedException {
         URI uri = URI.create(database.url().substring("jdbc:".length()));
         List<String> command = new ArrayList<>(List.of("psql", "-X", "--csv", "-v", "ON_ERROR_STOP=1",
                 "-h", uri.getHost(), "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
@@ -46,9 +59,10 @@ final class Psql {
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("psql failed for " + report + ": " + err);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("psql did not end for " + report + ": " + err);
         }
-        return out;
+        return new Result(process.exitValue(), out, err);
     }
 }

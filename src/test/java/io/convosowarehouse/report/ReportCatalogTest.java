@@ -23,6 +23,8 @@ class ReportCatalogTest {
             assertThat(report.description()).as(report.name()).isNotBlank();
             assertThat(report.header()).as(report.name()).contains("Grain: one row per", "Parameters:", "Columns:", "Formulas:");
             assertThat(report.requiredParameters()).as(report.name()).containsExactly("from", "to");
+            assertThat(report.script().required()).as(report.name() + ": psql stops, saying so, without each required parameter")
+                    .containsExactlyInAnyOrderElementsOf(report.requiredParameters());
             assertThat(report.script().defaults()).as(report.name()).containsEntry("account", "");
             assertThat(report.script().sql()).as(report.name()).doesNotContain("\\").startsWith("--");
         }
@@ -34,8 +36,13 @@ class ReportCatalogTest {
     }
 
     @Test
-    void psqlDefaultsAreReadAndOtherMetaCommandsRefused() {
+    void psqlDefaultsAndRequiredParametersAreReadAndOtherMetaCommandsRefused() {
         PsqlScript script = PsqlScript.parse("""
+                \\if :{?to}
+                \\else
+                    \\warn 'x.sql: -v to is missing'
+                    \\quit
+                \\endif
                 \\if :{?bucket}
                 \\else
                     \\set bucket 60
@@ -47,9 +54,12 @@ class ReportCatalogTest {
                 select 1;
                 """);
         assertThat(script.defaults()).isEqualTo(Map.of("bucket", "60", "account", ""));
+        assertThat(script.required()).containsExactly("to");
         assertThat(script.sql()).isEqualTo("select 1");
         assertThatThrownBy(() -> PsqlScript.parse("\\! rm -rf /\nselect 1")).hasMessageContaining("only");
         assertThatThrownBy(() -> PsqlScript.parse("\\set bucket 60\nselect 1")).hasMessageContaining("only");
+        assertThatThrownBy(() -> PsqlScript.parse("\\quit\nselect 1")).hasMessageContaining("only");
+        assertThatThrownBy(() -> PsqlScript.parse("\\warn 'hello'\nselect 1")).hasMessageContaining("only");
         assertThatThrownBy(() -> PsqlScript.parse("\\if :{?x}\nselect 1")).hasMessageContaining("no \\endif");
     }
 

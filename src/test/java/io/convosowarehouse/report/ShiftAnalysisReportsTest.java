@@ -284,6 +284,21 @@ class ShiftAnalysisReportsTest {
         assertThat(cli.out().substring(cli.out().indexOf("account_name,"))).isEqualTo(everyAccount);
     }
 
+    @Test
+    void psqlWithoutFromOrToSaysWhichToSetAndRunsNothing() throws Exception {
+        assumeThat(Psql.available()).as("psql on PATH").isTrue();
+        for (ReportDefinition definition : CATALOG.all()) {
+            for (String[] missing : new String[][] {{"to", "from=2025-05-28"}, {"from", "to=2025-05-29"}}) {
+                Psql.Result result = Psql.run(database, definition.name(), missing[1]);
+
+                assertThat(result.err().lines()).as(definition.name() + " without " + missing[0]).singleElement().asString()
+                        .isEqualTo(definition.name() + ".sql: -v " + missing[0] + " is missing; give the period as -v from=DATE"
+                                + " -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)");
+                assertThat(result.out()).as(definition.name() + " without " + missing[0]).isEmpty();
+            }
+        }
+    }
+
     private static void assertSameRows(String psql, Cli.Result cli) {
         assertThat(cli.exitCode()).as(cli.all()).isZero();
         assertThat(cli.out().substring(cli.out().indexOf("account_name,"))).isEqualTo(psql);

@@ -103,8 +103,8 @@ public class FailedPoll extends TableImpl<FailedPollRecord> {
                   FROM ingest.raw_payload raw_payload
                )
         SELECT whole_answer_rejections.account_id,
-           COALESCE(raw_payloads.scope_kind, split_part("substring"(whole_answer_rejections.reason, '^no answer for scope ([a-z]+(:[^:]*)?):'::text), ':'::text, 1), 'unknown'::text) AS scope_kind,
-           COALESCE(raw_payloads.scope_id, split_part("substring"(whole_answer_rejections.reason, '^no answer for scope ([a-z]+(:[^:]*)?):'::text), ':'::text, 2), ''::text) AS scope_id,
+           COALESCE(raw_payloads.scope_kind, split_part("substring"(whole_answer_rejections.reason, '^no answer for scope (account|(campaign|queue|user|skill):[^:]*):'::text), ':'::text, 1), 'unknown'::text) AS scope_kind,
+           COALESCE(raw_payloads.scope_id, split_part("substring"(whole_answer_rejections.reason, '^no answer for scope (account|(campaign|queue|user|skill):[^:]*):'::text), ':'::text, 2), ''::text) AS scope_id,
            whole_answer_rejections.received_at,
            whole_answer_rejections.reason AS failure_reason
           FROM (whole_answer_rejections
