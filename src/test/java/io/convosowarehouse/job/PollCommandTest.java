@@ -173,6 +173,52 @@ class PollCommandTest {
     }
 
     @Test
+    void eachScopeIsRecordedAsLoadedInTheTransactionThatStoresItsSnapshotAndNeverWithoutIt() throws Exception {
+        // every committed write of a step execution context; and the queue's snapshot failing as it commits
+        database.dsl().execute("""
+                create table public.context_write (n serial primary key, context text);
+                create function public.log_context_write() returns trigger language plpgsql as $$
+                begin
+                    insert into public.context_write (context) values (new.short_context);
+                    return null;
+                end $$;
+                create trigger log_context_write after insert or update on batch.batch_step_execution_context
+                    for each row execute function public.log_context_write();
+                create function public.fail_queue_snapshot() returns trigger language plpgsql as $$
+                begin
+                    raise exception 'the queue snapshot fails at commit';
+                end $$;
+                create constraint trigger fail_queue_snapshot after insert on warehouse.snapshot
+                    deferrable initially deferred for each row when (new.scope_kind = 'queue')
+                    execute function public.fail_queue_snapshot()""");
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            Cli.Result result = poll(api, Map.of("convoso.campaigns", "all", "convoso.queues", "all"));
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(5);
+            assertThat(result.err()).contains("queue:56789: database error: ", "the queue snapshot fails at commit");
+            assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")
+                    .getValues(0, String.class)).containsExactly("account:", "campaign:1234");
+            var serializer = new org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer();
+            List<String> recorded = new java.util.ArrayList<>();
+            for (String context : database.dsl().fetch("select context from public.context_write order by n").getValues(0, String.class)) {
+                Map<String, Object> values = serializer.deserialize(new java.io.ByteArrayInputStream(context.getBytes(
+                        java.nio.charset.StandardCharsets.ISO_8859_1)));
+                recorded.add(String.valueOf(values.get("scopesDone")));
+            }
+            // as each scope is stored, not only when the step ends; the queue's record rolled back with its snapshot
+            assertThat(recorded).containsSubsequence("account", "account,campaign:1234", "account,campaign:1234")
+                    .noneMatch(done -> done.contains("queue"));
+        } finally {
+            database.dsl().execute("""
+                    drop trigger fail_queue_snapshot on warehouse.snapshot;
+                    drop trigger log_context_write on batch.batch_step_execution_context;
+                    drop function public.fail_queue_snapshot();
+                    drop function public.log_context_write();
+                    drop table public.context_write""");
+        }
+    }
+
+    @Test
     void aCycleStoppedBetweenScopesRunsAgainForTheScopesItDidNotReach() throws Exception {
         AtomicReference<StopSignal> sigterm = new AtomicReference<>();
         AtomicReference<String> answer = new AtomicReference<>(Fixtures.exampleAnswer());
