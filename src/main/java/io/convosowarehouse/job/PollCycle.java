@@ -61,20 +61,24 @@ class PollCycle {
      * so that even a process killed in the middle of the cycle leaves what it loaded on record.
      */
     CycleReport run(AccountSettings account, Instant deadline, CycleReport report, Progress progress) {
-        if (!report.isDone(Scope.ACCOUNT)) {
-            Optional<ProcessedAnswer> accountWide = poll(account, Scope.ACCOUNT, deadline, report, progress);
-            report.narrower(narrowerScopes(account, accountWide.map(ProcessedAnswer::campaigns).orElse(List.of()),
-                    accountWide.map(ProcessedAnswer::queues).orElse(List.of())));
-        }
-        for (Scope scope : report.narrower()) {
-            if (report.isDone(scope)) {
-                continue;
+        try {
+            if (!report.isDone(Scope.ACCOUNT)) {
+                Optional<ProcessedAnswer> accountWide = poll(account, Scope.ACCOUNT, deadline, report, progress);
+                report.narrower(narrowerScopes(account, accountWide.map(ProcessedAnswer::campaigns).orElse(List.of()),
+                        accountWide.map(ProcessedAnswer::queues).orElse(List.of())));
             }
-            if (stopSignal.requested()) {
-                report.stopped();
-                break;
+            for (Scope scope : report.narrower()) {
+                if (report.isDone(scope)) {
+                    continue;
+                }
+                if (stopSignal.requested()) {
+                    report.stopped();
+                    break;
+                }
+                poll(account, scope, deadline, report, progress);
             }
-            poll(account, scope, deadline, report, progress);
+        } catch (CycleOwnership.CycleTakenOver e) {
+            log.warn("{}: {}", account.name(), e.getMessage());
         }
         return report;
     }
@@ -108,6 +112,9 @@ class PollCycle {
                 log.warn("{} {}: answer refused: {}", account.name(), scope, outcome.reason());
             }
             return Optional.of(processed);
+        } catch (CycleOwnership.CycleTakenOver e) {
+            report.databaseFailed(scope.toString(), "not stored: " + e.getMessage());
+            throw e;
         } catch (DataAccessException | TransactionException e) {
             // a TransactionException: the commit failed with an error Spring does not translate; it rolled back
             String reason = e.getMostSpecificCause().getMessage();

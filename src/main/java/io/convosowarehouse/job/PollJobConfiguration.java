@@ -34,6 +34,8 @@ public class PollJobConfiguration {
     public static final String ACCOUNT = "account";
     public static final String SCHEDULED_AT = "scheduledAt";
     public static final String DEADLINE = "deadline";
+    /** The database session of the process that runs the execution (see {@link CycleOwnership}). */
+    public static final String OWNER = "owner";
 
     static final String COMPLETED = ExitStatus.COMPLETED.getExitCode();
     static final String PARTIAL = "PARTIAL";
@@ -89,7 +91,8 @@ public class PollJobConfiguration {
      * the cycle calls only the others.
      */
     @Bean
-    Tasklet pollScopesTasklet(PollCycle cycle, ConvosoProperties properties, JobRepository jobRepository) {
+    Tasklet pollScopesTasklet(PollCycle cycle, ConvosoProperties properties, JobRepository jobRepository,
+            CycleOwnership ownership) {
         List<AccountSettings> accounts = properties.resolvedAccounts();
         return (contribution, chunkContext) -> {
             JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
@@ -104,6 +107,7 @@ public class PollJobConfiguration {
             CycleReport report = CycleReport.resumedFrom(stepExecution.getExecutionContext());
             try {
                 cycle.run(account, deadline, report, progress -> {
+                    ownership.confirmStillOwned(stepExecution); // no other run took the cycle over: it waits for this one
                     progress.writeTo(stepExecution.getExecutionContext());
                     jobRepository.updateExecutionContext(stepExecution);
                 });
