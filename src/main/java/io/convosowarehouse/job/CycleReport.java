@@ -14,9 +14,18 @@ import io.convosowarehouse.source.Scope;
 /**
  * Tallies one execution of a poll cycle: what each scope's call gave, kept in the job's execution
  * context; and which scopes the cycle has loaded so far, kept in the step's, which Spring Batch
- * hands to the next execution when a failed or stopped cycle is run again.
+ * hands to the next execution when a failed, stopped or abandoned cycle is run again.
  */
 final class CycleReport {
+
+    /** Which scopes of the cycle have loaded, and its campaign and queue scopes once known: what the step's context keeps. */
+    record Progress(List<String> done, List<Scope> narrower) {
+
+        void writeTo(ExecutionContext step) {
+            step.putString(DONE, String.join(",", done));
+            step.putString(NARROWER, String.join(",", narrower.stream().map(Scope::toString).toList()));
+        }
+    }
 
     private static final String DONE = "scopesDone";
     private static final String NARROWER = "narrowerScopes";
@@ -51,8 +60,17 @@ final class CycleReport {
 
     /** Kept for a later execution of the same cycle, should this one fail or stop. */
     void saveProgressTo(ExecutionContext step) {
-        step.putString(DONE, String.join(",", done));
-        step.putString(NARROWER, String.join(",", narrower.stream().map(Scope::toString).toList()));
+        new Progress(List.copyOf(done), narrower).writeTo(step);
+    }
+
+    /**
+     * The progress as it will be once {@code scope}'s answer commits, {@code narrower} being the cycle's
+     * campaign and queue scopes then; this report is left as it is until {@link #add} says it did.
+     */
+    Progress progressWith(Scope scope, List<Scope> narrower) {
+        Set<String> after = new LinkedHashSet<>(done);
+        after.add(scope.toString());
+        return new Progress(List.copyOf(after), List.copyOf(narrower));
     }
 
     boolean isDone(Scope scope) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.load.LoadOutcome;
@@ -43,35 +44,55 @@ class PollCycle {
         this.stopSignal = stopSignal;
     }
 
+    /** Where a cycle keeps which of its scopes have loaded, as each one does. */
+    interface Progress {
+
+        /**
+         * Called in the transaction that stores a scope's answer, with the cycle's progress as it is
+         * once that commits: what it writes to the database commits with the answer or not at all.
+         */
+        void record(CycleReport.Progress progress);
+    }
+
     /**
      * Runs the cycle, or what earlier executions of it left: a scope {@code report} already counts as
      * loaded is not called again, since the API only tells "now" and a second answer would be a second
-     * snapshot of the same cycle.
+     * snapshot of the same cycle. Each scope's answer is recorded in {@code progress} as it is stored,
+     * so that even a process killed in the middle of the cycle leaves what it loaded on record.
      */
-    CycleReport run(AccountSettings account, Instant deadline, CycleReport report) {
-        if (!report.isDone(Scope.ACCOUNT)) {
-            Optional<ProcessedAnswer> accountWide = poll(account, Scope.ACCOUNT, deadline, report);
-            List<NamedId> campaigns = accountWide.map(ProcessedAnswer::campaigns).orElse(List.of());
-            List<NamedId> queues = accountWide.map(ProcessedAnswer::queues).orElse(List.of());
-            List<Scope> narrower = new ArrayList<>();
-            account.campaigns().select(campaigns, NamedId::id).forEach(id -> narrower.add(Scope.campaign(id)));
-            account.queues().select(queues, NamedId::id).forEach(id -> narrower.add(Scope.queue(id)));
-            report.narrower(narrower);
-        }
-        for (Scope scope : report.narrower()) {
-            if (report.isDone(scope)) {
-                continue;
+    CycleReport run(AccountSettings account, Instant deadline, CycleReport report, Progress progress) {
+        try {
+            if (!report.isDone(Scope.ACCOUNT)) {
+                Optional<ProcessedAnswer> accountWide = poll(account, Scope.ACCOUNT, deadline, report, progress);
+                report.narrower(narrowerScopes(account, accountWide.map(ProcessedAnswer::campaigns).orElse(List.of()),
+                        accountWide.map(ProcessedAnswer::queues).orElse(List.of())));
             }
-            if (stopSignal.requested()) {
-                report.stopped();
-                break;
+            for (Scope scope : report.narrower()) {
+                if (report.isDone(scope)) {
+                    continue;
+                }
+                if (stopSignal.requested()) {
+                    report.stopped();
+                    break;
+                }
+                poll(account, scope, deadline, report, progress);
             }
-            poll(account, scope, deadline, report);
+        } catch (CycleOwnership.CycleTakenOver e) {
+            log.warn("{}: {}", account.name(), e.getMessage());
         }
         return report;
     }
 
-    private Optional<ProcessedAnswer> poll(AccountSettings account, Scope scope, Instant deadline, CycleReport report) {
+    /** The campaign and queue scopes the account's settings select among those the account-wide answer lists. */
+    private static List<Scope> narrowerScopes(AccountSettings account, List<NamedId> campaigns, List<NamedId> queues) {
+        List<Scope> narrower = new ArrayList<>();
+        account.campaigns().select(campaigns, NamedId::id).forEach(id -> narrower.add(Scope.campaign(id)));
+        account.queues().select(queues, NamedId::id).forEach(id -> narrower.add(Scope.queue(id)));
+        return narrower;
+    }
+
+    private Optional<ProcessedAnswer> poll(AccountSettings account, Scope scope, Instant deadline, CycleReport report,
+            Progress progress) {
         ReceivedAnswer answer;
         try {
             answer = client.fetch(account, scope, deadline);
@@ -82,14 +103,20 @@ class PollCycle {
             return Optional.empty();
         }
         try {
-            ProcessedAnswer processed = pipeline.process(account, answer);
+            ProcessedAnswer processed = pipeline.process(account, answer, (campaigns, queues) -> progress.record(
+                    report.progressWith(scope, scope.kind() == Scope.Kind.ACCOUNT
+                            ? narrowerScopes(account, campaigns, queues) : report.narrower())));
             LoadOutcome outcome = processed.outcome();
             report.add(outcome, scope.toString());
             if (outcome.kind() == LoadOutcome.Kind.REFUSED) {
                 log.warn("{} {}: answer refused: {}", account.name(), scope, outcome.reason());
             }
             return Optional.of(processed);
-        } catch (DataAccessException e) {
+        } catch (CycleOwnership.CycleTakenOver e) {
+            report.databaseFailed(scope.toString(), "not stored: " + e.getMessage());
+            throw e;
+        } catch (DataAccessException | TransactionException e) {
+            // a TransactionException: the commit failed with an error Spring does not translate; it rolled back
             String reason = e.getMostSpecificCause().getMessage();
             log.warn("{} {}: database error: {}", account.name(), scope, reason);
             report.databaseFailed(scope.toString(), reason);

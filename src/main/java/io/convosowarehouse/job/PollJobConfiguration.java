@@ -34,6 +34,8 @@ public class PollJobConfiguration {
     public static final String ACCOUNT = "account";
     public static final String SCHEDULED_AT = "scheduledAt";
     public static final String DEADLINE = "deadline";
+    /** The database session of the process that runs the execution (see {@link CycleOwnership}). */
+    public static final String OWNER = "owner";
 
     static final String COMPLETED = ExitStatus.COMPLETED.getExitCode();
     static final String PARTIAL = "PARTIAL";
@@ -79,8 +81,18 @@ public class PollJobConfiguration {
         }
     }
 
+    /**
+     * The tasklet polls the cycle's scopes. Which have loaded is written to the step's execution
+     * context in the job repository as each one is stored, in the same transaction
+     * ({@link JobRepository#updateExecutionContext(StepExecution)} joins the snapshot's: the repository
+     * and the warehouse share the data source and the transaction manager, and the step's own
+     * transaction manager is resourceless, so it binds no connection that would stand in the way).
+     * A process killed mid-cycle thus leaves on record exactly the scopes it stored, and a re-run of
+     * the cycle calls only the others.
+     */
     @Bean
-    Tasklet pollScopesTasklet(PollCycle cycle, ConvosoProperties properties) {
+    Tasklet pollScopesTasklet(PollCycle cycle, ConvosoProperties properties, JobRepository jobRepository,
+            CycleOwnership ownership) {
         List<AccountSettings> accounts = properties.resolvedAccounts();
         return (contribution, chunkContext) -> {
             JobParameters parameters = chunkContext.getStepContext().getStepExecution().getJobParameters();
@@ -91,9 +103,18 @@ public class PollJobConfiguration {
                     .orElseThrow(() -> new IllegalArgumentException("no account named " + accountName + " is configured"));
             Instant deadline = Instant.parse(parameters.getString(DEADLINE));
             var stepExecution = chunkContext.getStepContext().getStepExecution();
-            // a cycle run again after failing or stopping gets the step context its last execution left
-            CycleReport report = cycle.run(account, deadline, CycleReport.resumedFrom(stepExecution.getExecutionContext()));
-            report.saveProgressTo(stepExecution.getExecutionContext());
+            // a cycle run again after failing, stopping or dying gets the step context its last execution left
+            CycleReport report = CycleReport.resumedFrom(stepExecution.getExecutionContext());
+            try {
+                cycle.run(account, deadline, report, progress -> {
+                    ownership.confirmStillOwned(stepExecution); // no other run took the cycle over: it waits for this one
+                    progress.writeTo(stepExecution.getExecutionContext());
+                    jobRepository.updateExecutionContext(stepExecution);
+                });
+            } finally {
+                // what loaded, whatever happened: a scope whose transaction rolled back after recording is not
+                report.saveProgressTo(stepExecution.getExecutionContext());
+            }
             report.writeTo(stepExecution.getJobExecution().getExecutionContext());
             contribution.setExitStatus(new ExitStatus(report.exitCode(), report.summary()));
             if (report.wasStopped()) {

@@ -1,9 +1,12 @@
 package io.convosowarehouse.job;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.config.AccountSettings;
@@ -39,21 +43,30 @@ public class PollRunner {
         COMPLETED, PARTIAL, SOURCE_FAILED, DATABASE_FAILED, ALREADY_DONE, RUNNING_ELSEWHERE, STOPPED
     }
 
+    /**
+     * How long past its run deadline an execution whose database session is still open is taken for
+     * abandoned: a process on a node that was lost can leave its session open for hours, until
+     * PostgreSQL's TCP keepalive ends it, and a live process is done with its cycle by then.
+     */
+    static final Duration ABANDONED_AFTER_DEADLINE = Duration.ofMinutes(1);
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job pollJob;
     private final ConvosoProperties properties;
     private final Clock clock;
     private final StopSignal stopSignal;
+    private final CycleOwnership ownership;
 
-    public PollRunner(JobOperator jobOperator, JobRepository jobRepository, Job pollJob, ConvosoProperties properties,
-            Clock clock, StopSignal stopSignal) {
+    PollRunner(JobOperator jobOperator, JobRepository jobRepository, Job pollJob, ConvosoProperties properties,
+            Clock clock, StopSignal stopSignal, CycleOwnership ownership) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.pollJob = pollJob;
         this.properties = properties;
         this.clock = clock;
         this.stopSignal = stopSignal;
+        this.ownership = ownership;
     }
 
     /** One cycle per account, all of it (retries included) over by the run deadline from now. */
@@ -75,57 +88,118 @@ public class PollRunner {
         return results;
     }
 
+    /**
+     * Runs the cycle, holding a {@link CycleOwnership.Claim} on it meanwhile. An execution of the same
+     * cycle that is still {@code STARTED} was either left so by a process that died (kill -9, OOM, a
+     * node lost) or is running in another process: it is taken over, marked {@code FAILED} with
+     * Spring Batch's {@link JobOperator#recover}, once its process is known to be gone; otherwise the
+     * other process keeps it.
+     */
     private AccountResult pollOne(AccountSettings account, Instant scheduledAt, Instant deadline) {
-        JobParameters parameters = new JobParametersBuilder()
-                .addString(PollJobConfiguration.ACCOUNT, account.name())
-                .addString(PollJobConfiguration.SCHEDULED_AT, scheduledAt.toString())
-                .addString(PollJobConfiguration.DEADLINE, deadline.toString(), false)
-                .toJobParameters();
-        try {
-            return resultOf(account, start(parameters));
+        String cycle = "the cycle scheduled at " + scheduledAt;
+        try (CycleOwnership.Claim claim = ownership.claim()) {
+            JobParameters parameters = new JobParametersBuilder()
+                    .addString(PollJobConfiguration.ACCOUNT, account.name())
+                    .addString(PollJobConfiguration.SCHEDULED_AT, scheduledAt.toString())
+                    .addString(PollJobConfiguration.DEADLINE, deadline.toString(), false)
+                    .addString(PollJobConfiguration.OWNER, claim.owner(), false)
+                    .toJobParameters();
+            JobExecution last = jobRepository.getLastJobExecution(PollJobConfiguration.JOB_NAME, parameters);
+            if (last != null && last.isRunning()) {
+                Optional<String> gone = whyGone(last);
+                if (gone.isEmpty()) {
+                    return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE, cycle + " is running in another process "
+                            + "(" + describe(last) + "), which owns it; nothing done. It is taken over when that process's "
+                            + "database session ends, or from " + takeOverAt(last) + " on", CycleCounts.NONE);
+                }
+                log.warn("{} of {}: job execution {} was left {} and its process is gone ({}); marking it FAILED and "
+                        + "running the cycle again for the scopes it did not load", cycle, account.name(), last.getId(),
+                        last.getStatus(), gone.get());
+                try {
+                    recover(last, gone.get());
+                } catch (OptimisticLockingFailureException e) {
+                    return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE, cycle + ": another process updated "
+                            + "its job execution " + last.getId() + " as this run was taking it over, and owns it; nothing done",
+                            CycleCounts.NONE);
+                }
+            }
+            JobExecution execution = jobOperator.start(pollJob, parameters);
+            return wasTakenOver(execution) ? takenOver(account, cycle) : resultOf(account, execution);
         } catch (JobInstanceAlreadyCompleteException e) {
-            return new AccountResult(account.name(), Outcome.ALREADY_DONE,
-                    "the cycle scheduled at " + scheduledAt + " already completed; nothing to do", CycleCounts.NONE);
+            return new AccountResult(account.name(), Outcome.ALREADY_DONE, cycle + " already completed; nothing to do",
+                    CycleCounts.NONE);
         } catch (JobExecutionAlreadyRunningException e) {
             return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE,
-                    "the cycle scheduled at " + scheduledAt + " is running in another process, which owns it", CycleCounts.NONE);
+                    cycle + " was started by another process at the same moment, which owns it; nothing done", CycleCounts.NONE);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new IllegalStateException("cannot start the poll job: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Starts the cycle. An execution of the same cycle left STARTED by a process that died (kill -9,
-     * OOM, a node lost) would block its restart forever; one whose last update is older than a whole
-     * run's deadline cannot still be running, so it is marked FAILED first.
+     * Whether another run took the cycle over while this one ran it (see {@link CycleOwnership}): its
+     * job repository records then changed under this run, which Spring Batch reports as a failure to
+     * save them.
      */
-    private JobExecution start(JobParameters parameters) throws JobInstanceAlreadyCompleteException,
-            JobExecutionAlreadyRunningException, JobRestartException, InvalidJobParametersException {
-        JobExecution last = jobRepository.getLastJobExecution(PollJobConfiguration.JOB_NAME, parameters);
-        if (last != null && last.isRunning() && isAbandoned(last)) {
-            log.warn("cycle {} of {} was left {} by a process that stopped at {}; marking it FAILED and restarting",
-                    parameters.getString(PollJobConfiguration.SCHEDULED_AT), parameters.getString(PollJobConfiguration.ACCOUNT),
-                    last.getStatus(), last.getLastUpdated());
-            for (StepExecution step : last.getStepExecutions()) {
-                if (step.getStatus().isRunning()) {
-                    step.setStatus(BatchStatus.FAILED);
-                    step.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
-                    step.setEndTime(java.time.LocalDateTime.now());
-                    jobRepository.update(step);
+    private static boolean wasTakenOver(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof OptimisticLockingFailureException) {
+                    return true;
                 }
             }
-            last.setStatus(BatchStatus.FAILED);
-            last.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
-            last.setEndTime(java.time.LocalDateTime.now());
-            jobRepository.update(last);
         }
-        return jobOperator.start(pollJob, parameters);
+        return false;
     }
 
-    private boolean isAbandoned(JobExecution execution) {
-        java.time.LocalDateTime lastSign = execution.getLastUpdated() != null ? execution.getLastUpdated()
-                : execution.getCreateTime();
-        return lastSign == null || lastSign.isBefore(java.time.LocalDateTime.now().minus(properties.runDeadline()));
+    private static AccountResult takenOver(AccountSettings account, String cycle) {
+        return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE, cycle + " was taken over by another run, "
+                + "which owns it now; the scopes this run stored are on record as loaded", CycleCounts.NONE);
+    }
+
+    /** Why the process that runs {@code execution} cannot be running it any more, if it cannot. */
+    private Optional<String> whyGone(JobExecution execution) {
+        String owner = execution.getJobParameters().getString(PollJobConfiguration.OWNER);
+        if (owner != null && ownership.hasEnded(owner)) {
+            return Optional.of("its database session, pid " + CycleOwnership.pidOf(owner) + ", has ended");
+        }
+        if (!clock.instant().isBefore(takeOverAt(execution))) {
+            return Optional.of("its run deadline passed over " + ABANDONED_AFTER_DEADLINE.toSeconds() + " s ago");
+        }
+        return Optional.empty();
+    }
+
+    /** When {@code execution}, if still running, is taken for abandoned whatever its session shows. */
+    private Instant takeOverAt(JobExecution execution) {
+        String deadline = execution.getJobParameters().getString(PollJobConfiguration.DEADLINE);
+        if (deadline != null) {
+            return Instant.parse(deadline).plus(ABANDONED_AFTER_DEADLINE);
+        }
+        LocalDateTime lastSign = execution.getLastUpdated() != null ? execution.getLastUpdated() : execution.getCreateTime();
+        return lastSign == null ? Instant.MIN
+                : lastSign.atZone(java.time.ZoneId.systemDefault()).toInstant().plus(properties.runDeadline());
+    }
+
+    private static String describe(JobExecution execution) {
+        String owner = execution.getJobParameters().getString(PollJobConfiguration.OWNER);
+        return "job execution " + execution.getId() + ", started " + execution.getStartTime()
+                + (owner == null ? "" : ", database session pid " + CycleOwnership.pidOf(owner) + " still open");
+    }
+
+    /**
+     * Marks an abandoned execution and its running step {@code FAILED}, as Spring Batch's
+     * {@link JobOperator#recover} does, saying why in their exit descriptions. The step's execution
+     * context, which says what the cycle loaded, is left as it is: the next execution starts from it.
+     */
+    private void recover(JobExecution execution, String why) {
+        ExitStatus abandoned = ExitStatus.FAILED.addExitDescription("abandoned: its process is gone (" + why + ")");
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setExitStatus(abandoned);
+            }
+        }
+        execution.setExitStatus(abandoned);
+        jobOperator.recover(execution);
     }
 
     private static AccountResult resultOf(AccountSettings account, JobExecution execution) {

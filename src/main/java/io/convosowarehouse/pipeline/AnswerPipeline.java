@@ -16,6 +16,7 @@ import io.convosowarehouse.load.LoadOutcome;
 import io.convosowarehouse.load.SnapshotLoader;
 import io.convosowarehouse.parse.AgentMonitorParser;
 import io.convosowarehouse.parse.ConvosoTime;
+import io.convosowarehouse.parse.NamedId;
 import io.convosowarehouse.parse.ParseOutcome;
 import io.convosowarehouse.parse.ParsedAnswer;
 import io.convosowarehouse.parse.RefusedAnswer;
@@ -45,7 +46,27 @@ public class AnswerPipeline {
         this.accounts = accounts;
     }
 
+    /**
+     * Work done in the transaction that stores an answer, last, so that it commits with the answer or
+     * not at all; it is told the campaigns and queues the answer lists.
+     */
+    @FunctionalInterface
+    public interface WhenStored {
+
+        WhenStored NOTHING = (campaigns, queues) -> { };
+
+        void inTheSameTransaction(List<NamedId> campaigns, List<NamedId> queues);
+    }
+
     public ProcessedAnswer process(AccountSettings account, ReceivedAnswer answer) {
+        return process(account, answer, WhenStored.NOTHING);
+    }
+
+    /**
+     * Processes the answer; once it is stored (loaded, or found loaded already), {@code whenStored}
+     * runs in the same transaction. A refused answer is archived, not stored: it does not run.
+     */
+    public ProcessedAnswer process(AccountSettings account, ReceivedAnswer answer, WhenStored whenStored) {
         short accountId = accounts.idOf(account.name(), account.timeZone());
         // hashing and compressing for the archive need only the bytes: on another core while the parser reads them
         CompletableFuture<ArchivedBody> archiving = CompletableFuture.supplyAsync(() -> ArchivedBody.of(answer.body()));
@@ -56,7 +77,8 @@ public class AnswerPipeline {
         }
         ParsedAnswer loadable = (ParsedAnswer) parsed;
         warnOnClockSkew(account, answer, loadable);
-        LoadOutcome outcome = loader.load(accountId, answer, archived, loadable);
+        LoadOutcome outcome = loader.load(accountId, answer, archived, loadable,
+                () -> whenStored.inTheSameTransaction(loadable.campaigns(), loadable.queues()));
         if (outcome.rejected() > 0) {
             log.warn("{} {}: {} record(s) rejected; see ingest.rejected_record", account.name(), answer.scope(),
                     outcome.rejected());

@@ -103,24 +103,73 @@ class PollCommandTest {
         try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
             String scheduledAt = nextCycle();
             assertThat(poll(api, Map.of(), "--scheduled-at", scheduledAt).exitCode()).isZero();
-            // what kill -9 in the middle of the cycle leaves in the job repository
-            database.dsl().execute("""
-                    update batch.batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null,
-                        last_updated = now() - interval '10 minutes'
-                    where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution)""");
-            database.dsl().execute("""
-                    update batch.batch_step_execution set status = 'STARTED', end_time = null
-                    where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution)""");
+            leaveLastExecutionStarted(); // what kill -9 in the middle of the cycle leaves; its process's session has ended
 
             Cli.Result again = poll(api, Map.of(), "--scheduled-at", scheduledAt);
 
             assertThat(again.exitCode()).as(again.all()).isZero();
-            assertThat(again.out()).contains("marking it FAILED and restarting");
+            assertThat(again.out()).contains("was left STARTED and its process is gone (its database session, pid ",
+                    "has ended); marking it FAILED", "1 scope(s) loaded by an earlier run of this cycle, not called again");
+            assertThat(api.queries()).hasSize(1);
+            assertThat(executionsOf(scheduledAt)).containsExactly("FAILED FAILED", "COMPLETED COMPLETED");
             assertThat(database.dsl().fetch("""
-                    select e.status from batch.batch_job_execution e
-                    where e.job_instance_id = (select job_instance_id from batch.batch_job_execution
-                                               where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution))
-                    order by e.job_execution_id""").getValues(0, String.class)).containsExactly("FAILED", "COMPLETED");
+                    select s.status || ' ' || s.exit_message from batch.batch_step_execution s
+                    join batch.batch_job_execution_params p using (job_execution_id)
+                    where p.parameter_name = 'scheduledAt' and p.parameter_value = {0}
+                    order by s.step_execution_id limit 1""", scheduledAt).getValues(0, String.class)).singleElement().asString()
+                    .startsWith("FAILED abandoned: its process is gone (its database session, pid ");
+        }
+    }
+
+    @Test
+    void aCycleStartedInAProcessWhoseSessionIsOpenIsLeftToItUntilAMinutePastItsDeadline() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()));
+                java.sql.Connection otherProcess = java.sql.DriverManager.getConnection(database.url(),
+                        io.convosowarehouse.testsupport.PostgresServer.get().user(),
+                        io.convosowarehouse.testsupport.PostgresServer.get().password())) {
+            String scheduledAt = nextCycle();
+            assertThat(poll(api, Map.of(), "--scheduled-at", scheduledAt).exitCode()).isZero();
+            leaveLastExecutionStarted();
+            var session = org.jooq.impl.DSL.using(otherProcess).fetchSingle("""
+                    select pid, pid || '@' || floor(extract(epoch from backend_start) * 1000000)::bigint
+                    from pg_stat_activity where pid = pg_backend_pid()""");
+            setLastExecutionParameter("owner", session.get(1, String.class));
+
+            Cli.Result running = poll(api, Map.of(), "--scheduled-at", scheduledAt);
+            // as a process on a lost node would leave it: its session still open, its deadline long past
+            setLastExecutionParameter("deadline", Instant.now().minusSeconds(61).toString());
+            Cli.Result takenOver = poll(api, Map.of(), "--scheduled-at", scheduledAt);
+
+            assertThat(running.exitCode()).as(running.all()).isZero();
+            assertThat(running.out()).contains("the cycle scheduled at " + scheduledAt + " is running in another process (job execution ",
+                    "database session pid " + session.get(0, Integer.class) + " still open), which owns it; nothing done");
+            assertThat(takenOver.exitCode()).as(takenOver.all()).isZero();
+            assertThat(takenOver.out()).contains("its process is gone (its run deadline passed over 60 s ago)",
+                    "marking it FAILED");
+            assertThat(api.queries()).hasSize(1);
+            assertThat(executionsOf(scheduledAt)).containsExactly("FAILED FAILED", "COMPLETED COMPLETED");
+        }
+    }
+
+    @Test
+    void aRunWhoseCycleWasTakenOverStoresNothingMoreAndCallsNoOtherScope() throws Exception {
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> {
+            if (query.contains("campaign_id")) {
+                // another run takes the cycle over while the campaign's call is in flight, as JobOperator.recover marks it
+                database.dsl().execute("update batch.batch_step_execution set status = 'FAILED', version = version + 1 "
+                        + "where status = 'STARTED'");
+                database.dsl().execute("update batch.batch_job_execution set status = 'FAILED', version = version + 1 "
+                        + "where status = 'STARTED'");
+            }
+            return Reply.json(Fixtures.exampleAnswer());
+        })) {
+            Cli.Result result = poll(api, Map.of("convoso.campaigns", "all", "convoso.queues", "all"));
+
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            assertThat(result.out()).contains("was taken over by another run, which owns it now");
+            assertThat(api.queries()).containsExactly("auth_token=" + TOKEN, "auth_token=" + TOKEN + "&campaign_id=1234");
+            assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")
+                    .getValues(0, String.class)).containsExactly("account:");
         }
     }
 
@@ -169,6 +218,52 @@ class PollCommandTest {
             assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")
                     .getValues(0, String.class)).containsExactly("account:", "campaign:1234", "queue:56789");
             assertThat(executionsOf(scheduledAt)).containsExactly("FAILED PARTIAL", "COMPLETED COMPLETED");
+        }
+    }
+
+    @Test
+    void eachScopeIsRecordedAsLoadedInTheTransactionThatStoresItsSnapshotAndNeverWithoutIt() throws Exception {
+        // every committed write of a step execution context; and the queue's snapshot failing as it commits
+        database.dsl().execute("""
+                create table public.context_write (n serial primary key, context text);
+                create function public.log_context_write() returns trigger language plpgsql as $$
+                begin
+                    insert into public.context_write (context) values (new.short_context);
+                    return null;
+                end $$;
+                create trigger log_context_write after insert or update on batch.batch_step_execution_context
+                    for each row execute function public.log_context_write();
+                create function public.fail_queue_snapshot() returns trigger language plpgsql as $$
+                begin
+                    raise exception 'the queue snapshot fails at commit';
+                end $$;
+                create constraint trigger fail_queue_snapshot after insert on warehouse.snapshot
+                    deferrable initially deferred for each row when (new.scope_kind = 'queue')
+                    execute function public.fail_queue_snapshot()""");
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> Reply.json(Fixtures.exampleAnswer()))) {
+            Cli.Result result = poll(api, Map.of("convoso.campaigns", "all", "convoso.queues", "all"));
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(5);
+            assertThat(result.err()).contains("queue:56789: database error: ", "the queue snapshot fails at commit");
+            assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")
+                    .getValues(0, String.class)).containsExactly("account:", "campaign:1234");
+            var serializer = new org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer();
+            List<String> recorded = new java.util.ArrayList<>();
+            for (String context : database.dsl().fetch("select context from public.context_write order by n").getValues(0, String.class)) {
+                Map<String, Object> values = serializer.deserialize(new java.io.ByteArrayInputStream(context.getBytes(
+                        java.nio.charset.StandardCharsets.ISO_8859_1)));
+                recorded.add(String.valueOf(values.get("scopesDone")));
+            }
+            // as each scope is stored, not only when the step ends; the queue's record rolled back with its snapshot
+            assertThat(recorded).containsSubsequence("account", "account,campaign:1234", "account,campaign:1234")
+                    .noneMatch(done -> done.contains("queue"));
+        } finally {
+            database.dsl().execute("""
+                    drop trigger fail_queue_snapshot on warehouse.snapshot;
+                    drop trigger log_context_write on batch.batch_step_execution_context;
+                    drop function public.fail_queue_snapshot();
+                    drop function public.log_context_write();
+                    drop table public.context_write""");
         }
     }
 
@@ -435,6 +530,23 @@ class PollCommandTest {
         settings.put("convoso.auth-token", TOKEN);
         settings.put("convoso.http.initial-backoff", "10ms");
         return settings;
+    }
+
+    /** What kill -9 in the middle of a cycle leaves in the job repository: its last execution STARTED. */
+    private static void leaveLastExecutionStarted() {
+        database.dsl().execute("""
+                update batch.batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null
+                where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution)""");
+        database.dsl().execute("""
+                update batch.batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null
+                where job_execution_id = (select max(job_execution_id) from batch.batch_job_execution)""");
+    }
+
+    private static void setLastExecutionParameter(String name, String value) {
+        assertThat(database.dsl().execute("""
+                update batch.batch_job_execution_params set parameter_value = {0}
+                where parameter_name = {1} and job_execution_id = (select max(job_execution_id) from batch.batch_job_execution)""",
+                value, name)).isEqualTo(1);
     }
 
     /** Status and exit code of each job execution of the cycle scheduled at {@code scheduledAt}, oldest first. */

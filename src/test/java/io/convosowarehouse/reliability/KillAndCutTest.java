@@ -10,24 +10,34 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.convosowarehouse.simulator.AgentFilter;
 import io.convosowarehouse.simulator.ContactCenter;
 import io.convosowarehouse.simulator.SimulatorSettings;
+import io.convosowarehouse.testsupport.CannedAgentMonitor;
+import io.convosowarehouse.testsupport.CannedAgentMonitor.Reply;
+import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.Fixtures;
 import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /**
- * The job as a real process, killed with SIGKILL at several moments of a long ingest, and its
- * database connections cut mid-load: no partial snapshot, no orphan row, and the next run loads the
- * rest with no duplicate.
+ * The job as a real process, killed with SIGKILL at several moments of a long ingest and between the
+ * scopes of a poll cycle, and its database connections cut mid-load: no partial snapshot, no orphan
+ * row, and the next run loads the rest with no duplicate.
  */
 class KillAndCutTest {
 
@@ -55,6 +65,13 @@ class KillAndCutTest {
         database.close();
     }
 
+    @BeforeEach
+    void emptyTheWarehouse() {
+        database.dsl().execute("truncate warehouse.snapshot, warehouse.agent_snapshot, warehouse.campaign_stats, "
+                + "warehouse.queue_stats, warehouse.agent_state_interval, warehouse.agent_shift, ingest.raw_payload, "
+                + "ingest.rejected_record");
+    }
+
     @Test
     void killMinusNineAtSeveralMomentsLeavesNothingPartialAndTheNextRunCompletesExactlyOnce() throws Exception {
         long[] loadedBeforeKill = {5, 20, 40};
@@ -80,10 +97,49 @@ class KillAndCutTest {
     }
 
     @Test
+    void killMinusNineBetweenTheScopesOfAPollCycleAndRunningItAgainCallsOnlyTheScopesThatDidNotLoad(@TempDir Path dir)
+            throws Exception {
+        String token = "tk_kill_between_scopes";
+        String scheduledAt = "2025-06-02T17:00:00Z";
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch killed = new CountDownLatch(1);
+        try (CannedAgentMonitor api = new CannedAgentMonitor(query -> {
+            int call = calls.getAndIncrement();
+            if (query.contains("queue_id") && killed.getCount() > 0) {
+                await(killed); // the first run dies waiting for the queue's answer, account and campaign loaded
+            }
+            // each answer a later "now", as the API's: a scope called twice would store a second snapshot
+            return Reply.json(Fixtures.exampleAnswer().replace("2025-06-02 10:51:47", String.format("2025-06-02 10:51:%02d", call)));
+        })) {
+            Map<String, String> settings = new HashMap<>(database.springProperties());
+            settings.putAll(Map.of("convoso.base-url", api.baseUrl(), "convoso.auth-token", token,
+                    "convoso.campaigns", "all", "convoso.queues", "all", "convoso.http.max-attempts", "1"));
+            Path output = dir.resolve("killed-poll.txt");
+            Process poll = start(settings, output, "poll", "--scheduled-at", scheduledAt);
+            waitUntil(() -> api.queries().stream().anyMatch(q -> q.contains("queue_id")) || !poll.isAlive());
+            poll.destroyForcibly(); // SIGKILL between scopes: no shutdown hook, no step end
+            assertThat(poll.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            killed.countDown();
+            String printed = Files.readString(output);
+            assertThat(snapshotsByScope()).as(printed).containsExactly("account: 1", "campaign:1234 1");
+            assertThat(executionsOf(scheduledAt)).as("what a kill leaves in the job repository").containsExactly("STARTED");
+            int callsBefore = api.queries().size();
+
+            Cli.Result rerun = Cli.run(settings, "poll", "--scheduled-at", scheduledAt);
+
+            assertThat(rerun.exitCode()).as(rerun.all()).isZero();
+            assertThat(rerun.all()).contains("its process is gone", "marking it FAILED",
+                    "2 scope(s) loaded by an earlier run of this cycle, not called again");
+            assertThat(api.queries().subList(callsBefore, api.queries().size())).as(rerun.all())
+                    .containsExactly("auth_token=" + token + "&queue_id=56789");
+            assertThat(snapshotsByScope()).containsExactly("account: 1", "campaign:1234 1", "queue:56789 1");
+            assertThat(executionsOf(scheduledAt)).containsExactly("FAILED", "COMPLETED");
+            assertConsistent();
+        }
+    }
+
+    @Test
     void cuttingTheDatabaseConnectionsMidLoadFailsCleanlyWithExitCode4() throws Exception {
-        database.dsl().execute("truncate warehouse.snapshot, warehouse.agent_snapshot, warehouse.campaign_stats, "
-                + "warehouse.queue_stats, warehouse.agent_state_interval, warehouse.agent_shift, ingest.raw_payload, "
-                + "ingest.rejected_record");
         Process ingest = start("ingest", answers.toString());
         waitForSnapshots(3);
         try (Connection blocker = DriverManager.getConnection(database.url(), PostgresServer.get().user(),
@@ -133,16 +189,53 @@ class KillAndCutTest {
         }
     }
 
+    /** Snapshots stored per scope, as "kind:id count". */
+    private static List<String> snapshotsByScope() {
+        return database.dsl().fetch("select scope_kind || ':' || scope_id || ' ' || count(*) from warehouse.snapshot "
+                + "group by scope_kind, scope_id order by 1").getValues(0, String.class);
+    }
+
+    /** The status of each job execution of the cycle scheduled at {@code scheduledAt}, oldest first. */
+    private static List<String> executionsOf(String scheduledAt) {
+        return database.dsl().fetch("""
+                select e.status from batch.batch_job_execution e
+                join batch.batch_job_execution_params p using (job_execution_id)
+                where p.parameter_name = 'scheduledAt' and p.parameter_value = {0}
+                order by e.job_execution_id""", scheduledAt).getValues(0, String.class);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static long count(String sql) {
         return ((Number) database.dsl().fetchValue(sql)).longValue();
     }
 
     private static Process start(String... args) throws IOException {
+        return start(database.springProperties(), null, args);
+    }
+
+    /** The job as its own JVM with {@code settings} as system properties, what it prints going to {@code output} if given. */
+    private static Process start(Map<String, String> settings, Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dspring.flyway.enabled=false"));
-        database.springProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("io.convosowarehouse.ConvosoWarehouse");
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()))
+                .start();
     }
 }
