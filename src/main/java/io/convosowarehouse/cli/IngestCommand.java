@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.pipeline.FileIngest;
 import io.convosowarehouse.pipeline.FileIngest.FileResult;
+import io.convosowarehouse.source.SavedAnswerReader;
 import io.convosowarehouse.source.Scope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +63,7 @@ class IngestCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext context = common.startContext()) {
             List<AccountSettings> accounts = common.selectedAccounts(context, account);
-            if (accounts.size() > 1 && files.stream().anyMatch(IngestCommand::isPlainAnswer)) {
+            if (accounts.size() > 1 && files.stream().anyMatch(file -> !SavedAnswerReader.holdsEnvelopes(file))) {
                 throw new CommandFailure(ExitCode.USAGE, "several accounts are configured: say which one the .json files belong to with --account");
             }
             FileIngest.AccountChoice choice = new FileIngest.AccountChoice(accounts, account != null);
@@ -83,12 +84,6 @@ class IngestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.USAGE, "--scope: " + e.getMessage());
         }
-    }
-
-    /** A .json file holds one bare answer, which names no account. */
-    private static boolean isPlainAnswer(Path file) {
-        String name = file.getFileName().toString();
-        return !name.endsWith(".ndjson") && !name.endsWith(".ndjson.gz");
     }
 
     private static ExitCode report(FileResult result, PrintWriter out, PrintWriter err) {

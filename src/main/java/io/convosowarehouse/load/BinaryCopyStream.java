@@ -78,8 +78,9 @@ final class BinaryCopyStream {
             nullValue();
             return;
         }
-        long micros = (value.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000L + (value.getNano() + 500) / 1_000;
-        int8(micros);
+        room(Integer.BYTES + Long.BYTES);
+        buffer.putInt(Long.BYTES)
+                .putLong((value.getEpochSecond() - POSTGRES_EPOCH_SECOND) * 1_000_000L + (value.getNano() + 500) / 1_000);
     }
 
     void int8Array(Long[] values) throws SQLException {

@@ -51,14 +51,19 @@ public class SavedAnswerReader {
      *                   time, which stays the same when the file is loaded again
      */
     public void read(Path file, Scope scope, Instant receivedAt, Sink sink) throws IOException {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".ndjson") || name.endsWith(".ndjson.gz")) {
+        if (holdsEnvelopes(file)) {
             readEnvelopes(file, sink);
         } else {
             byte[] body = Files.readAllBytes(file);
             Instant at = receivedAt != null ? receivedAt : Files.getLastModifiedTime(file).toInstant();
             sink.answer(new ReceivedAnswer(scope, at, body, null, null, null, null), null);
         }
+    }
+
+    /** Whether the file holds envelopes (.ndjson, .ndjson.gz), which may name their account, or one bare answer. */
+    public static boolean holdsEnvelopes(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".ndjson") || name.endsWith(".ndjson.gz");
     }
 
     private void readEnvelopes(Path file, Sink sink) throws IOException {
