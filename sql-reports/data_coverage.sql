@@ -24,32 +24,12 @@
 --   stale_agents         = distinct agents seen with since_last_update > stale_sec that day
 --   max_abs_clock_skew_sec = largest |observed_at - received_at|; skewed_polls = polls above skew_sec
 --                          (whole hours usually mean a wrong time zone setting)
-\if :{?from}
-\else
-    \warn 'data_coverage.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'data_coverage.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
-\if :{?gap_sec}
-\else
-    \set gap_sec 120
-\endif
-\if :{?stale_sec}
-\else
-    \set stale_sec 300
-\endif
-\if :{?skew_sec}
-\else
-    \set skew_sec 300
-\endif
+\if :{?from} \else \warn 'data_coverage.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'data_coverage.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
+\if :{?gap_sec} \else \set gap_sec 120 \endif
+\if :{?stale_sec} \else \set stale_sec 300 \endif
+\if :{?skew_sec} \else \set skew_sec 300 \endif
 
 with
 
