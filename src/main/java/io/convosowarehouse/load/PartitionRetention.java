@@ -26,6 +26,8 @@ import io.convosowarehouse.config.RetentionProperties;
  * first detached CONCURRENTLY, which waits for running loads instead of blocking them, then dropped.
  * Data is therefore kept at least the retention and at most a month longer. A detach that was interrupted
  * (the run killed while it waited) leaves the partition pending; the next run FINALIZEs it, then drops it.
+ * Citus has no DETACH CONCURRENTLY: there the partition is dropped at once, which holds off loads of its table
+ * for as long as the drop takes.
  */
 @Component
 public class PartitionRetention {
@@ -95,12 +97,18 @@ public class PartitionRetention {
         Name parent = name(policy.schema(), policy.table());
         Name child = name(policy.schema(), partition.name());
         // CONCURRENTLY cannot run inside a transaction: these run on their own, in autocommit
-        if (partition.detachPending()) {
-            dsl.execute("alter table {0} detach partition {1} finalize", parent, child);
-        } else {
-            dsl.execute("alter table {0} detach partition {1} concurrently", parent, child);
+        if (!onCitus()) { // Citus has no DETACH CONCURRENTLY; it drops a partition with its shards at once
+            if (partition.detachPending()) {
+                dsl.execute("alter table {0} detach partition {1} finalize", parent, child);
+            } else {
+                dsl.execute("alter table {0} detach partition {1} concurrently", parent, child);
+            }
         }
         dsl.execute("drop table {0}", child);
+    }
+
+    private boolean onCitus() {
+        return dsl.fetchSingle("select to_regclass('pg_catalog.pg_dist_partition') is not null").get(0, Boolean.class);
     }
 
     private static Instant monthEnd(String yyyymm) {
