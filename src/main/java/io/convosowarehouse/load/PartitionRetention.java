@@ -45,10 +45,12 @@ public class PartitionRetention {
     }
 
     private final DSLContext dsl;
+    private final CitusDetector citus;
     private final List<Policy> policies;
 
-    public PartitionRetention(DSLContext dsl, RetentionProperties retention) {
+    public PartitionRetention(DSLContext dsl, CitusDetector citus, RetentionProperties retention) {
         this.dsl = dsl;
+        this.citus = citus;
         this.policies = List.of(
                 new Policy("ingest", "raw_payload", retention.rawPayload()),
                 new Policy("warehouse", "agent_snapshot", retention.agentSnapshot()));
@@ -97,7 +99,7 @@ public class PartitionRetention {
         Name parent = name(policy.schema(), policy.table());
         Name child = name(policy.schema(), partition.name());
         // CONCURRENTLY cannot run inside a transaction: these run on their own, in autocommit
-        if (!onCitus()) { // Citus has no DETACH CONCURRENTLY; it drops a partition with its shards at once
+        if (!citus.installed()) { // Citus has no DETACH CONCURRENTLY; it drops a partition with its shards at once
             if (partition.detachPending()) {
                 dsl.execute("alter table {0} detach partition {1} finalize", parent, child);
             } else {
@@ -105,10 +107,6 @@ public class PartitionRetention {
             }
         }
         dsl.execute("drop table {0}", child);
-    }
-
-    private boolean onCitus() {
-        return dsl.fetchSingle("select to_regclass('pg_catalog.pg_dist_partition') is not null").get(0, Boolean.class);
     }
 
     private static Instant monthEnd(String yyyymm) {
