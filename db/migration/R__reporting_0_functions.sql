@@ -8,13 +8,14 @@ language sql
 immutable
 parallel safe
 as $$
-    select case upper(status)
-        when 'READY' then 'ready'
-        when 'WAIT' then 'wait'
-        when 'INCALL' then 'incall'
-        when 'DISPO' then 'dispo'
-        when 'PAUSED' then 'paused'
-        when 'DEAD' then 'dead'
+    -- a searched CASE: Citus deparses a simple CASE inlined into a distributed query wrongly
+    select case
+        when upper(status) = 'READY' then 'ready'
+        when upper(status) = 'WAIT' then 'wait'
+        when upper(status) = 'INCALL' then 'incall'
+        when upper(status) = 'DISPO' then 'dispo'
+        when upper(status) = 'PAUSED' then 'paused'
+        when upper(status) = 'DEAD' then 'dead'
         else 'other'
     end
 $$;
