@@ -113,14 +113,14 @@ class ShiftTimelinePageIT {
         HeadlessChromium.Visit visit = chromium.visit(file);
         assertQuietAndOffline(visit);
 
-        long agents = database.dsl().fetchValue("""
+        long agents = database.dsl().fetchOne("""
                 select count(distinct user_id) from warehouse.agent_state_interval
                 where started_at < timestamptz '2025-05-29 00:00 America/Los_Angeles'
-                    and ended_at > timestamptz '2025-05-28 00:00 America/Los_Angeles'""", Long.class);
-        long intervals = database.dsl().fetchValue("""
+                    and ended_at > timestamptz '2025-05-28 00:00 America/Los_Angeles'""").get(0, Long.class);
+        long intervals = database.dsl().fetchOne("""
                 select count(*) from warehouse.agent_state_interval
                 where started_at < timestamptz '2025-05-29 00:00 America/Los_Angeles'
-                    and ended_at > timestamptz '2025-05-28 00:00 America/Los_Angeles'""", Long.class);
+                    and ended_at > timestamptz '2025-05-28 00:00 America/Los_Angeles'""").get(0, Long.class);
         assertThat(count(visit.dom(), "<g class=\"agent-row\"")).isEqualTo(agents).isEqualTo(3);
         assertThat(count(visit.dom(), "<rect class=\"bar\"")).isEqualTo(intervals).isEqualTo(9);
         assertThat(count(visit.dom(), "<g class=\"hour\">")).as("24 hour ticks and the closing one").isEqualTo(25);
@@ -131,7 +131,7 @@ class ShiftTimelinePageIT {
         assertThat(visit.dom()).contains("paused: Lunch", "paused: Training",
                 "Ann Agent · PAUSED (Lunch) · 2025-05-28 09:30:00 – 2025-05-28 10:00:00 · 30m 00s");
         // the polling gap 10:00-10:20 stays empty: the next bar starts 20 minutes after the lunch bar ends
-        assertThat(bar(visit.dom(), "Lunch").end() + 20 * 60 * 1200.0 / 86400).isCloseTo(bar(visit.dom(), "READY) · 2025-05-28 10:20").start(),
+        assertThat(bar(visit.dom(), "Lunch").end() + 20 * 60 * 1200.0 / 86400).isCloseTo(bar(visit.dom(), "READY · 2025-05-28 10:20").start(),
                 org.assertj.core.data.Offset.offset(0.2));
 
         chromium.screenshot(file, PAGES.resolve("shift_timeline.png"), 1450, 300);
