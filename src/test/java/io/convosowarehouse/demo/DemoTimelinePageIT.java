@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,21 +34,12 @@ class DemoTimelinePageIT {
             assertThat(visit.requestedUrls()).allMatch(url -> url.startsWith("file:"));
             long agents = ((Number) database.dsl().fetchValue(
                     "select count(distinct user_id) from warehouse.agent_state_interval")).longValue();
-            assertThat(count(visit.dom(), "<g class=\"agent-row\"")).isEqualTo(agents).isPositive();
+            assertThat(visit.count("<g class=\"agent-row\"")).isEqualTo(agents).isPositive();
             long intervals = ((Number) database.dsl().fetchValue(
                     "select count(*) from warehouse.agent_state_interval")).longValue();
-            assertThat(count(visit.dom(), "<rect class=\"bar\"")).isEqualTo(intervals);
+            assertThat(visit.count("<rect class=\"bar\"")).isEqualTo(intervals);
         }
         chromium.screenshot(page, pages.resolve("demo-timeline.png"), 1450, 420);
         assertThat(pages.resolve("demo-timeline.png")).isNotEmptyFile();
-    }
-
-    private static int count(String dom, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(dom);
-        int found = 0;
-        while (matcher.find()) {
-            found++;
-        }
-        return found;
     }
 }

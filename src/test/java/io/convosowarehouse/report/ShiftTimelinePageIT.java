@@ -92,14 +92,6 @@ class ShiftTimelinePageIT {
         return file;
     }
 
-    private static int count(String dom, String regex) {
-        Matcher matcher = Pattern.compile(regex).matcher(dom);
-        int found = 0;
-        while (matcher.find()) {
-            found++;
-        }
-        return found;
-    }
 
     private static void assertQuietAndOffline(HeadlessChromium.Visit visit) {
         assertThat(visit.consoleMessages()).as("console messages").isEmpty();
@@ -121,9 +113,9 @@ class ShiftTimelinePageIT {
                 select count(*) from warehouse.agent_state_interval
                 where started_at < timestamptz '2025-05-29 00:00 America/Los_Angeles'
                     and ended_at > timestamptz '2025-05-28 00:00 America/Los_Angeles'""").get(0, Long.class);
-        assertThat(count(visit.dom(), "<g class=\"agent-row\"")).isEqualTo(agents).isEqualTo(3);
-        assertThat(count(visit.dom(), "<rect class=\"bar\"")).isEqualTo(intervals).isEqualTo(9);
-        assertThat(count(visit.dom(), "<g class=\"hour\">")).as("24 hour ticks and the closing one").isEqualTo(25);
+        assertThat(visit.count("<g class=\"agent-row\"")).isEqualTo(agents).isEqualTo(3);
+        assertThat(visit.count("<rect class=\"bar\"")).isEqualTo(intervals).isEqualTo(9);
+        assertThat(visit.count("<g class=\"hour\">")).as("24 hour ticks and the closing one").isEqualTo(25);
         // grouped by campaign in order of first login: Roof Renewals (08:00) before Solar Leads (09:00)
         assertThat(visit.dom().indexOf("Roof Renewals")).isLessThan(visit.dom().indexOf("Solar Leads"));
         assertThat(visit.dom().indexOf("Ann Agent")).isLessThan(visit.dom().indexOf("Cy Night"));
@@ -158,7 +150,7 @@ class ShiftTimelinePageIT {
     void aHostileAgentNameShowsAsTextAndRunsNothing() {
         HeadlessChromium.Visit visit = chromium.visit(page("shift_timeline", "2025-05-28", "2025-05-29"));
         assertQuietAndOffline(visit);
-        assertThat(count(visit.dom(), "<script")).as("script elements").isZero();
+        assertThat(visit.count("<script")).as("script elements").isZero();
         assertThat(visit.dom()).contains("<title>shift_timeline</title>")
                 .contains("&lt;script&gt;document.title='owned'&lt;/script&gt; \"Quoted\" O'Neil 😀</text>");
     }
@@ -168,12 +160,12 @@ class ShiftTimelinePageIT {
         HeadlessChromium.Visit fallBack = chromium.visit(page("shift_timeline", "2025-11-02", "2025-11-03"));
         assertQuietAndOffline(fallBack);
         assertThat(fallBack.dom()).contains("America/Los_Angeles, 25 hours");
-        assertThat(count(fallBack.dom(), ">01:00</text>")).as("01:00 twice").isEqualTo(2);
-        assertThat(count(fallBack.dom(), "<g class=\"hour\">")).isEqualTo(26);
+        assertThat(fallBack.count(">01:00</text>")).as("01:00 twice").isEqualTo(2);
+        assertThat(fallBack.count("<g class=\"hour\">")).isEqualTo(26);
 
         HeadlessChromium.Visit springForward = chromium.visit(page("shift_timeline", "2025-03-09", "2025-03-10"));
         assertThat(springForward.dom()).contains("America/Los_Angeles, 23 hours").doesNotContain(">02:00</text>");
-        assertThat(count(springForward.dom(), "<g class=\"hour\">")).isEqualTo(24);
+        assertThat(springForward.count("<g class=\"hour\">")).isEqualTo(24);
     }
 
     @Test
@@ -184,7 +176,7 @@ class ShiftTimelinePageIT {
             assertThat(visit.dom()).contains("<table class=\"rows\">");
         }
         HeadlessChromium.Visit heatmap = chromium.visit(PAGES.resolve("staffing_heatmap-2025-05-28.html"));
-        assertThat(count(heatmap.dom(), "<table class=\"heatmap\">")).isEqualTo(1);
+        assertThat(heatmap.count("<table class=\"heatmap\">")).isEqualTo(1);
     }
 
     @Test

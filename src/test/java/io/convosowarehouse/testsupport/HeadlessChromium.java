@@ -28,6 +28,16 @@ public final class HeadlessChromium {
 
     /** What Chromium showed and did for one page. */
     public record Visit(String dom, List<String> consoleMessages, List<String> requestedUrls) {
+
+        /** How many times the pattern occurs in the DOM, e.g. how many elements of one class there are. */
+        public int count(String regex) {
+            Matcher matcher = Pattern.compile(regex).matcher(dom);
+            int found = 0;
+            while (matcher.find()) {
+                found++;
+            }
+            return found;
+        }
     }
 
     private final String executable;
