@@ -64,7 +64,8 @@ final class ShiftTimelineChart implements ReportChart {
         // campaign -> agent -> its intervals; the report's order makes both orders: by campaign, then by login
         Map<String, Map<String, List<Map<String, String>>>> campaigns = new LinkedHashMap<>();
         for (Map<String, String> row : rows) {
-            campaigns.computeIfAbsent(String.valueOf(row.get("campaign_name")), name -> new LinkedHashMap<>())
+            campaigns.computeIfAbsent(row.get("campaign_name") == null ? "(no campaign)" : row.get("campaign_name"),
+                    name -> new LinkedHashMap<>())
                     .computeIfAbsent(row.get("user_id"), user -> new ArrayList<>()).add(row);
             if ("paused".equals(row.get("status_group"))) {
                 pauseShades.computeIfAbsent(pauseLabel(row), label -> PAUSE_SHADES.get(pauseShades.size() % PAUSE_SHADES.size()));
