@@ -13,20 +13,9 @@
 --   start_offset_sec, end_offset_sec = seconds from the period's start to the clipped start and end
 --   period_sec = seconds from from to to as they pass (a spring-forward day has 82800, a fall-back day 90000)
 --   ended_local = the interval's counted_until: a polling gap after it is left out, not stretched over
-\if :{?from}
-\else
-    \warn 'shift_timeline.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'shift_timeline.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
+\if :{?from} \else \warn 'shift_timeline.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'shift_timeline.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
 
 with
 
