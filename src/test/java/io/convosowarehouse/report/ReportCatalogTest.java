@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ReportCatalogTest {
 
     private static final List<String> REPORTS = List.of("agent_time_in_state", "campaign_performance", "data_coverage",
-            "interval_activity", "pause_analysis", "queue_service", "shift_summary", "staffing_heatmap");
+            "interval_activity", "pause_analysis", "queue_service", "shift_summary", "shift_timeline", "staffing_heatmap");
 
     @Test
     void everyReportDocumentsItselfAndNeedsOnlyFromAndTo() {

@@ -58,7 +58,7 @@ class ShiftAnalysisReportsTest {
         }
         ReportResult result = new ReportRunner(database.dsl()).run(CATALOG.find(report).orElseThrow(), values);
         StringWriter csv = new StringWriter();
-        ReportFormat.CSV.renderer().render(result, new PrintWriter(csv));
+        ReportFormat.CSV.renderer().render(report, result, new PrintWriter(csv));
         return CsvTable.parse(csv.toString(), "account_name");
     }
 
@@ -71,7 +71,8 @@ class ShiftAnalysisReportsTest {
             "campaign_performance", List.of("account_name", "campaign_name", "bucket_start_local", "utc_offset"),
             "pause_analysis", List.of("account_name", "user_id"),
             "staffing_heatmap", List.of("account_name", "iso_weekday", "local_hour"),
-            "data_coverage", List.of("account_name", "local_date"));
+            "data_coverage", List.of("account_name", "local_date"),
+            "shift_timeline", List.of("account_name", "user_id", "started_local"));
 
     @Test
     void everyReportHoldsItsGrainOverEveryAccountAndTheFallBackDay() {
