@@ -250,7 +250,8 @@ class ShiftAnalysisReportsTest {
         CsvTable days = report("data_coverage", "2025-05-27", "2025-05-30");
 
         assertThat(days.rows()).hasSize(3);
-        assertThat(days.row("local_date", "2025-05-27")).containsEntry("polls_made", "0").containsEntry("gaps", "0");
+        assertThat(days.row("local_date", "2025-05-27")).containsEntry("polls_made", "0").containsEntry("gaps", "0")
+                .containsEntry("gap_sec", "0").containsEntry("longest_gap_sec", "0");
         // 4 account + 3 campaign + 3 queue answers + 1 failed call; the rejected agent is not a failed poll
         assertThat(days.row("local_date", "2025-05-28")).containsEntry("polls_made", "11").containsEntry("polls_failed", "1")
                 .containsEntry("failed_pct", "9.09").containsEntry("account_polls_loaded", "4")
