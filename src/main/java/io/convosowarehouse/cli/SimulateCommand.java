@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import io.convosowarehouse.simulator.SimulatorServer;
+import io.convosowarehouse.simulator.http.SimulatorServer;
 import io.convosowarehouse.simulator.SimulatorSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

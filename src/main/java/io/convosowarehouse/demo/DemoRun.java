@@ -12,7 +12,7 @@ import io.convosowarehouse.job.PollRunner;
 import io.convosowarehouse.job.PollRunner.AccountResult;
 import io.convosowarehouse.job.PollRunner.Outcome;
 import io.convosowarehouse.job.StopSignal;
-import io.convosowarehouse.simulator.ManualClock;
+import io.convosowarehouse.simulator.clock.ManualClock;
 
 /**
  * Polls a simulated shift through the real poll path: the simulator's clock steps one poll

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import io.convosowarehouse.simulator.ManualClock;
+import io.convosowarehouse.simulator.clock.ManualClock;
 
 /**
  * The demo's simulated time as the job's clock: an answer is received at the simulated minute it describes, as in a

@@ -1,5 +1,6 @@
 package io.convosowarehouse.simulator;
 
+import io.convosowarehouse.simulator.clock.ScaledClock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.convosowarehouse.simulator.ManualClock;
-import io.convosowarehouse.simulator.SimulatorServer;
+import io.convosowarehouse.simulator.clock.ManualClock;
+import io.convosowarehouse.simulator.http.SimulatorServer;
 import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.convosowarehouse.simulator.ManualClock;
-import io.convosowarehouse.simulator.SimulatorServer;
+import io.convosowarehouse.simulator.clock.ManualClock;
+import io.convosowarehouse.simulator.http.SimulatorServer;
 import io.convosowarehouse.simulator.SimulatorSettings;
 import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.TestDatabase;

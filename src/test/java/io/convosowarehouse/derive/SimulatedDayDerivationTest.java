@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.convosowarehouse.simulator.AgentFilter;
-import io.convosowarehouse.simulator.ContactCenter;
+import io.convosowarehouse.simulator.answer.AgentFilter;
+import io.convosowarehouse.simulator.answer.ContactCenter;
 import io.convosowarehouse.simulator.SimulatorSettings;
 import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.PostgresServer;
