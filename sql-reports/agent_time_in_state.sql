@@ -13,20 +13,9 @@
 --   logged_in_sec   = sum of the day's status seconds (polling gaps are in no status and not counted)
 --   occupancy_pct   = 100 * (incall_sec + dispo_sec) / (incall_sec + dispo_sec + ready_sec + wait_sec)
 --   utilization_pct = 100 * (incall_sec + dispo_sec) / logged_in_sec
-\if :{?from}
-\else
-    \warn 'agent_time_in_state.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'agent_time_in_state.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
+\if :{?from} \else \warn 'agent_time_in_state.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'agent_time_in_state.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
 
 with
 

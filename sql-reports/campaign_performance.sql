@@ -21,24 +21,10 @@
 --                          rate is dropped / live-answered calls; see README for the caveat)
 --   dialable_leads, hopper = the level at the last answer of the bucket; min_hopper = lowest level seen
 --   polls                = answers of the campaign observed in the bucket
-\if :{?from}
-\else
-    \warn 'campaign_performance.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'campaign_performance.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
-\if :{?bucket}
-\else
-    \set bucket 60
-\endif
+\if :{?from} \else \warn 'campaign_performance.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'campaign_performance.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
+\if :{?bucket} \else \set bucket 60 \endif
 
 with
 

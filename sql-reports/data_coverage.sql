@@ -19,36 +19,17 @@
 --                          failed_pct = 100 * polls_failed / polls_made
 --   gaps, gap_sec, longest_gap_sec = count, total and longest spacing > gap_sec between
 --                          consecutive loaded account-wide answers, counted on the day of the
---                          answer that ends the gap (agents' states inside a gap are unknown)
+--                          answer that ends the gap (agents' states inside a gap are unknown);
+--                          all three are 0 on a day without gaps
 --   stale_agents         = distinct agents seen with since_last_update > stale_sec that day
 --   max_abs_clock_skew_sec = largest |observed_at - received_at|; skewed_polls = polls above skew_sec
 --                          (whole hours usually mean a wrong time zone setting)
-\if :{?from}
-\else
-    \warn 'data_coverage.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'data_coverage.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
-\if :{?gap_sec}
-\else
-    \set gap_sec 120
-\endif
-\if :{?stale_sec}
-\else
-    \set stale_sec 300
-\endif
-\if :{?skew_sec}
-\else
-    \set skew_sec 300
-\endif
+\if :{?from} \else \warn 'data_coverage.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'data_coverage.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
+\if :{?gap_sec} \else \set gap_sec 120 \endif
+\if :{?stale_sec} \else \set stale_sec 300 \endif
+\if :{?skew_sec} \else \set skew_sec 300 \endif
 
 with
 
@@ -175,7 +156,7 @@ select
     coalesce(poll_days.account_polls_loaded, 0) as account_polls_loaded,
     coalesce(gap_days.gaps, 0) as gaps,
     coalesce(round(gap_days.gap_sec)::bigint, 0) as gap_sec,
-    round(gap_days.longest_gap_sec)::bigint as longest_gap_sec,
+    coalesce(round(gap_days.longest_gap_sec)::bigint, 0) as longest_gap_sec,
     coalesce(stale_days.stale_agents, 0) as stale_agents,
     poll_days.max_abs_clock_skew_sec,
     coalesce(poll_days.skewed_polls, 0) as skewed_polls

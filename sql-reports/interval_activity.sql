@@ -21,24 +21,10 @@
 --                          dropped between consecutive account-wide answers observed in the bucket
 --                          (reset at local midnight: the first answer of a day counts its own value)
 --   drop_pct             = 100 * sum(dropped) / sum(calls)
-\if :{?from}
-\else
-    \warn 'interval_activity.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'interval_activity.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
-\if :{?bucket}
-\else
-    \set bucket 60
-\endif
+\if :{?from} \else \warn 'interval_activity.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'interval_activity.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
+\if :{?bucket} \else \set bucket 60 \endif
 
 with
 

@@ -22,24 +22,10 @@
 --   paused_pct                = 100 * paused_sec / logged_in_sec
 --   An open pause counts up to the last snapshot that showed it; a pause shorter than the poll
 --   interval that began and ended between two polls is never seen.
-\if :{?from}
-\else
-    \warn 'pause_analysis.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'pause_analysis.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
-\if :{?pause_over_sec}
-\else
-    \set pause_over_sec 900
-\endif
+\if :{?from} \else \warn 'pause_analysis.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'pause_analysis.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
+\if :{?pause_over_sec} \else \set pause_over_sec 900 \endif
 
 with
 

@@ -21,24 +21,10 @@
 --   peak_calls_waiting   = highest calls_waiting_in seen by an answer in the bucket (sampled: a
 --                          peak between two polls is not seen)
 --   polls                = answers of the queue observed in the bucket
-\if :{?from}
-\else
-    \warn 'queue_service.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'queue_service.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
-\if :{?bucket}
-\else
-    \set bucket 60
-\endif
+\if :{?from} \else \warn 'queue_service.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'queue_service.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
+\if :{?bucket} \else \set bucket 60 \endif
 
 with
 

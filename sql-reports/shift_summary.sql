@@ -18,20 +18,9 @@
 --   utilization_pct = 100 * (incall_sec + dispo_sec) / (sum of all status seconds)
 --   calls_per_hour  = calls_handled * 3600 / (sum of all status seconds)
 --   calls_handled   = sum of increases of the agent's calls_today over the shift
-\if :{?from}
-\else
-    \warn 'shift_summary.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'shift_summary.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
+\if :{?from} \else \warn 'shift_summary.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'shift_summary.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
 
 with
 

@@ -14,20 +14,9 @@
 --   avg_<x>_agents      = agent-seconds of <x> in the cell's hours / seconds of those hours
 --   peak_<x>_agents     = most agents in <x> at one instant in any of the cell's hours
 --   <x>: logged_in = any status; ready = READY only (WAIT is separate in interval_activity)
-\if :{?from}
-\else
-    \warn 'staffing_heatmap.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?to}
-\else
-    \warn 'staffing_heatmap.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)'
-    \quit
-\endif
-\if :{?account}
-\else
-    \set account ''
-\endif
+\if :{?from} \else \warn 'staffing_heatmap.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'staffing_heatmap.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
 
 with
 

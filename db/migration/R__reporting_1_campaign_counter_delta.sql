@@ -55,6 +55,7 @@ accounts as (
 
 snapshots as (
     select
+        snapshot.account_id,
         snapshot.snapshot_id,
         snapshot.scope_kind,
         snapshot.scope_id,
@@ -71,7 +72,8 @@ period_series as (
         snapshots.scope_id
     from warehouse.campaign_stats as campaign_stats
         -- the table rather than the snapshots CTE, which a second reference would materialize whole
-        inner join warehouse.snapshot as snapshots on snapshots.snapshot_id = campaign_stats.snapshot_id
+        inner join warehouse.snapshot as snapshots on snapshots.account_id = campaign_stats.account_id
+            and snapshots.snapshot_id = campaign_stats.snapshot_id
     where (p_account_id is null or campaign_stats.account_id = p_account_id)
         and campaign_stats.observed_at >= p_from
         and campaign_stats.observed_at < p_to
@@ -84,7 +86,8 @@ look_back as (
         cross join lateral (
             select campaign_stats.observed_at
             from warehouse.campaign_stats as campaign_stats
-                inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = campaign_stats.snapshot_id
+                inner join warehouse.snapshot as snapshot on snapshot.account_id = campaign_stats.account_id
+                    and snapshot.snapshot_id = campaign_stats.snapshot_id
             where campaign_stats.account_id = period_series.account_id
                 and campaign_stats.observed_at < p_from
                 and snapshot.scope_kind = period_series.scope_kind
@@ -139,7 +142,8 @@ series as (
         lag(campaign_stats.dropped) over scope_series as previous_dropped,
         lag(campaign_stats.manual_calls_today) over scope_series as previous_manual_calls_today
     from campaign_stats
-        inner join snapshots on snapshots.snapshot_id = campaign_stats.snapshot_id
+        inner join snapshots on snapshots.account_id = campaign_stats.account_id
+            and snapshots.snapshot_id = campaign_stats.snapshot_id
         inner join accounts on accounts.account_id = campaign_stats.account_id
     window scope_series as (
         partition by campaign_stats.account_id, snapshots.scope_kind, snapshots.scope_id
@@ -149,9 +153,7 @@ series as (
 resets as (
     select
         series.*,
-        series.previous_observed_at is not null
-            and (series.previous_observed_at at time zone series.time_zone)::date <> series.observed_local_date
-            as is_new_day
+        reporting.is_new_local_day(series.previous_observed_at, series.observed_at, series.time_zone) as is_new_day
     from series
 )
 
@@ -173,26 +175,10 @@ select
     resets.answered,
     resets.dropped,
     resets.manual_calls_today,
-    case
-        when resets.previous_observed_at is null then null
-        when resets.is_new_day or resets.calls_today < resets.previous_calls_today then resets.calls_today
-        else resets.calls_today - resets.previous_calls_today
-    end as calls_delta,
-    case
-        when resets.previous_observed_at is null then null
-        when resets.is_new_day or resets.answered < resets.previous_answered then resets.answered
-        else resets.answered - resets.previous_answered
-    end as answered_delta,
-    case
-        when resets.previous_observed_at is null then null
-        when resets.is_new_day or resets.dropped < resets.previous_dropped then resets.dropped
-        else resets.dropped - resets.previous_dropped
-    end as dropped_delta,
-    case
-        when resets.previous_observed_at is null then null
-        when resets.is_new_day or resets.manual_calls_today < resets.previous_manual_calls_today then resets.manual_calls_today
-        else resets.manual_calls_today - resets.previous_manual_calls_today
-    end as manual_calls_delta,
+    reporting.counter_delta(resets.calls_today, resets.previous_calls_today, resets.is_new_day) as calls_delta,
+    reporting.counter_delta(resets.answered, resets.previous_answered, resets.is_new_day) as answered_delta,
+    reporting.counter_delta(resets.dropped, resets.previous_dropped, resets.is_new_day) as dropped_delta,
+    reporting.counter_delta(resets.manual_calls_today, resets.previous_manual_calls_today, resets.is_new_day) as manual_calls_delta,
     resets.dialable_leads,
     resets.hopper,
     resets.calls_waiting_in,

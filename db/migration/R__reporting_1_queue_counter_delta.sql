@@ -95,8 +95,10 @@ period_answers as materialized (
             snapshot.received_at,
             campaign_stats.calls_waiting_in
         from warehouse.queue_stats as queue_stats
-            inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
-            left join warehouse.campaign_stats as campaign_stats on campaign_stats.snapshot_id = queue_stats.snapshot_id
+            inner join warehouse.snapshot as snapshot on snapshot.account_id = queue_stats.account_id
+                and snapshot.snapshot_id = queue_stats.snapshot_id
+            left join warehouse.campaign_stats as campaign_stats on campaign_stats.account_id = queue_stats.account_id
+                and campaign_stats.snapshot_id = queue_stats.snapshot_id
                 and campaign_stats.observed_at = queue_stats.observed_at
                 and (p_account_id is null or campaign_stats.account_id = p_account_id)
                 and campaign_stats.observed_at >= p_from
@@ -153,7 +155,8 @@ previous_answers as (
                 -- only the period's calls waiting are reported
                 cast(null as integer) as calls_waiting_in
             from warehouse.queue_stats as queue_stats
-                inner join warehouse.snapshot as snapshot on snapshot.snapshot_id = queue_stats.snapshot_id
+                inner join warehouse.snapshot as snapshot on snapshot.account_id = queue_stats.account_id
+                    and snapshot.snapshot_id = queue_stats.snapshot_id
             where queue_stats.account_id = period_series.account_id
                 and queue_stats.observed_at < p_from
                 and snapshot.scope_kind = period_series.scope_kind
@@ -190,9 +193,7 @@ series as (
 resets as (
     select
         series.*,
-        series.previous_observed_at is not null
-            and (series.previous_observed_at at time zone series.time_zone)::date <> series.observed_local_date
-            as is_new_day
+        reporting.is_new_local_day(series.previous_observed_at, series.observed_at, series.time_zone) as is_new_day
     from series
 )
 
@@ -213,21 +214,9 @@ select
     resets.queue_calls_today,
     resets.queue_answered,
     resets.queue_dropped,
-    case
-        when resets.previous_observed_at is null then null
-        when resets.is_new_day or resets.queue_calls_today < resets.previous_queue_calls_today then resets.queue_calls_today
-        else resets.queue_calls_today - resets.previous_queue_calls_today
-    end as calls_delta,
-    case
-        when resets.previous_observed_at is null then null
-        when resets.is_new_day or resets.queue_answered < resets.previous_queue_answered then resets.queue_answered
-        else resets.queue_answered - resets.previous_queue_answered
-    end as answered_delta,
-    case
-        when resets.previous_observed_at is null then null
-        when resets.is_new_day or resets.queue_dropped < resets.previous_queue_dropped then resets.queue_dropped
-        else resets.queue_dropped - resets.previous_queue_dropped
-    end as dropped_delta,
+    reporting.counter_delta(resets.queue_calls_today, resets.previous_queue_calls_today, resets.is_new_day) as calls_delta,
+    reporting.counter_delta(resets.queue_answered, resets.previous_queue_answered, resets.is_new_day) as answered_delta,
+    reporting.counter_delta(resets.queue_dropped, resets.previous_queue_dropped, resets.is_new_day) as dropped_delta,
     resets.queue_dialable_leads,
     resets.calls_waiting_in
 from resets

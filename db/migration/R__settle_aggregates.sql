@@ -3,13 +3,13 @@
 --
 -- Final means: before the start of every open interval (an open interval still grows), and not after the latest
 -- account-wide snapshot (nothing is known past it). An interval written later that begins before the watermark
--- moves it back (V13's triggers), and the next call settles that stretch again.
+-- moves it back, and the next call settles that stretch again.
 --
 -- One call settles at most max_span, so the job's call after a poll stays short even when a rebuild or a new
 -- time zone left a long stretch to catch up; callers that want everything at once call it until it stops
 -- moving. The caller holds the account's lock (the advisory lock of the account's writers), so no derivation
--- interleaves; a time-zone change, which does not take that lock, is kept apart by a share lock on the account
--- row. JIT is off: compiling the computation of a quarter hour would cost more than running it.
+-- interleaves; a time-zone change (warehouse.rezone_account), which does not take that lock, is kept apart by a
+-- share lock on the account row. JIT is off: compiling the computation of a quarter hour would cost more than running it.
 create or replace function warehouse.settle_aggregates(p_account_id smallint, p_max_span interval default interval '1 day')
 returns timestamptz
 language plpgsql
@@ -28,7 +28,7 @@ begin
     if p_max_span < interval '15 minutes' then
         raise exception 'settle_aggregates: max_span must be at least 15 minutes, not %', p_max_span;
     end if;
-    -- first, and shared-locked: a time-zone change under way is waited for (its trigger has then unsettled
+    -- first, and shared-locked: a time-zone change under way is waited for (it has then unsettled
     -- the account), and one coming waits for this settle, so the days are cut in the zone the watermark is for
     select account.time_zone
     into account_time_zone

@@ -1,6 +1,7 @@
 package io.convosowarehouse.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,6 +19,7 @@ import io.convosowarehouse.demo.DatabaseProbe;
 import io.convosowarehouse.demo.DemoRun;
 import io.convosowarehouse.demo.DemoShift;
 import io.convosowarehouse.demo.DemoSummary;
+import io.convosowarehouse.demo.DemoTimelinePage;
 import io.convosowarehouse.demo.SimulatedWallClock;
 import io.convosowarehouse.demo.ThrowawayPostgres;
 import io.convosowarehouse.simulator.ManualClock;
@@ -57,6 +59,10 @@ class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--debug", description = "Log what the job does.")
     boolean debug;
+
+    @Option(names = "--page", paramLabel = "FILE", description = "Where to write the shift's timeline page"
+            + " (default: convoso-demo-timeline.html in the temporary directory).")
+    Path page = Path.of(System.getProperty("java.io.tmpdir"), "convoso-demo-timeline.html");
 
     @Spec
     CommandSpec spec;
@@ -100,6 +106,8 @@ class DemoCommand implements Callable<Integer> {
                     context.getBean(DemoSummary.class).print(ACCOUNT, timeZone,
                             start.atZone(timeZone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC),
                             start.plusHours(hours).atZone(timeZone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC), out);
+                    context.getBean(DemoTimelinePage.class).write(ACCOUNT, start, start.plusHours(hours), page);
+                    out.println("The shift as a timeline (open it in a browser, it needs no network): " + page.toAbsolutePath());
                     printNextSteps(out);
                     return tally.failed() == 0 ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
                 }

@@ -1,6 +1,10 @@
 package io.convosowarehouse.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -55,8 +59,12 @@ class ReportCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+            description = "table, csv, json or html (a self-contained page; charts for shift_timeline and staffing_heatmap)"
+                    + " (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
+    Path outFile;
 
     @Parameters(paramLabel = "NAME", arity = "0..1", description = "The report to run (see --list).")
     String name;
@@ -88,8 +96,25 @@ class ReportCommand implements Callable<Integer> {
                 common.requireAccountInWarehouse(context, account);
             }
             ReportResult result = context.getBean(ReportRunner.class).run(report, parameters);
-            outputFormat.renderer().render(result, out);
+            if (outFile == null) {
+                outputFormat.renderer().render(report.name(), result, out);
+            } else {
+                write(report, outputFormat, result);
+                out.println("Wrote " + outFile.toAbsolutePath());
+                out.flush();
+            }
             return ExitCode.OK.code();
+        }
+    }
+
+    private void write(ReportDefinition report, ReportFormat outputFormat, ReportResult result) {
+        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))) {
+            outputFormat.renderer().render(report.name(), result, file);
+            if (file.checkError()) {
+                throw new CommandFailure(ExitCode.USAGE, "--out " + outFile + ": could not write the file");
+            }
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.USAGE, "--out " + outFile + ": cannot write (" + e.getMessage() + ")");
         }
     }
 
@@ -160,7 +185,7 @@ class ReportCommand implements Callable<Integer> {
         try {
             return ReportFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure(ExitCode.USAGE, "--format must be table, csv or json, not '" + format + "'");
+            throw new CommandFailure(ExitCode.USAGE, "--format must be table, csv, json or html, not '" + format + "'");
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.config.ScopeSelection;
+import io.convosowarehouse.db.warehouse.Routines;
 
 /** Finds or registers the warehouse.account row of a configured account. */
 @Component
@@ -70,10 +71,7 @@ public class AccountDirectory {
         if (!account.value2().equals(timeZone.getId())) {
             log.warn("account {} was loaded with time zone {} and is now configured with {}; earlier rows keep the old zone",
                     name, account.value2(), timeZone.getId());
-            dsl.update(ACCOUNT)
-                    .set(ACCOUNT.TIME_ZONE, timeZone.getId())
-                    .where(ACCOUNT.ACCOUNT_ID.eq(account.value1()))
-                    .execute();
+            Routines.rezoneAccount(dsl.configuration(), account.value1(), timeZone.getId());
         }
         return account.value1();
     }

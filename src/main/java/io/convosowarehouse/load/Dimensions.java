@@ -121,10 +121,11 @@ final class Dimensions {
 
     /**
      * Whether a dimension row already stands for a sighting at {@code seenAt}: seen first no later, and last no more
-     * than 15 minutes before. Such a row is left as it is.
+     * than 15 minutes before. Such a row is left as it is. The difference of two instants is IMMUTABLE, where an
+     * instant plus an interval is only STABLE, which Citus refuses in an ON CONFLICT WHERE.
      */
     private static Condition covers(Field<OffsetDateTime> firstSeenAt, Field<OffsetDateTime> lastSeenAt,
             Field<OffsetDateTime> seenAt) {
-        return firstSeenAt.le(seenAt).and(condition("{0} <= {1} + interval '15 minutes'", seenAt, lastSeenAt));
+        return firstSeenAt.le(seenAt).and(condition("{0} - {1} <= interval '15 minutes'", seenAt, lastSeenAt));
     }
 }

@@ -26,6 +26,8 @@ import io.convosowarehouse.config.RetentionProperties;
  * first detached CONCURRENTLY, which waits for running loads instead of blocking them, then dropped.
  * Data is therefore kept at least the retention and at most a month longer. A detach that was interrupted
  * (the run killed while it waited) leaves the partition pending; the next run FINALIZEs it, then drops it.
+ * Citus has no DETACH CONCURRENTLY: there the partition is dropped at once, which holds off loads of its table
+ * for as long as the drop takes.
  */
 @Component
 public class PartitionRetention {
@@ -43,10 +45,12 @@ public class PartitionRetention {
     }
 
     private final DSLContext dsl;
+    private final CitusDetector citus;
     private final List<Policy> policies;
 
-    public PartitionRetention(DSLContext dsl, RetentionProperties retention) {
+    public PartitionRetention(DSLContext dsl, CitusDetector citus, RetentionProperties retention) {
         this.dsl = dsl;
+        this.citus = citus;
         this.policies = List.of(
                 new Policy("ingest", "raw_payload", retention.rawPayload()),
                 new Policy("warehouse", "agent_snapshot", retention.agentSnapshot()));
@@ -95,10 +99,12 @@ public class PartitionRetention {
         Name parent = name(policy.schema(), policy.table());
         Name child = name(policy.schema(), partition.name());
         // CONCURRENTLY cannot run inside a transaction: these run on their own, in autocommit
-        if (partition.detachPending()) {
-            dsl.execute("alter table {0} detach partition {1} finalize", parent, child);
-        } else {
-            dsl.execute("alter table {0} detach partition {1} concurrently", parent, child);
+        if (!citus.installed()) { // Citus has no DETACH CONCURRENTLY; it drops a partition with its shards at once
+            if (partition.detachPending()) {
+                dsl.execute("alter table {0} detach partition {1} finalize", parent, child);
+            } else {
+                dsl.execute("alter table {0} detach partition {1} concurrently", parent, child);
+            }
         }
         dsl.execute("drop table {0}", child);
     }

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
  * away. So after a big enough snapshot commits, each such table whose statistics lack the account is analyzed once
  * (V10's extended statistics then also tell the account's open rows from its history). Small accounts are left
  * alone: a nested loop over a few hundred rows is cheap, and they may never make the statistics' common values.
+ * On Citus this is left to the workers' autovacuum: the coordinator keeps no statistics of a distributed table,
+ * and the workers plan the shard queries with their own.
  */
 @Component
 public class PlannerStatistics {
@@ -34,9 +36,11 @@ public class PlannerStatistics {
     private static final List<String> DERIVED_TABLES = List.of("agent_state_interval", "agent_shift");
 
     private final DSLContext dsl;
+    private final CitusDetector citus;
 
-    public PlannerStatistics(DSLContext dsl) {
+    public PlannerStatistics(DSLContext dsl, CitusDetector citus) {
         this.dsl = dsl;
+        this.citus = citus;
     }
 
     /**
@@ -44,7 +48,7 @@ public class PlannerStatistics {
      * never a failed load.
      */
     public void ensureFor(short accountId, long snapshotId, OffsetDateTime observedAt, int agents) {
-        if (agents < AGENTS_WORTH_ANALYZING) {
+        if (agents < AGENTS_WORTH_ANALYZING || citus.installed()) {
             return;
         }
         try {

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 final class CsvRenderer implements ReportRenderer {
 
     @Override
-    public void render(ReportResult result, PrintWriter out) {
+    public void render(String reportName, ReportResult result, PrintWriter out) {
         out.print(result.columns().stream().map(c -> field(c.name())).collect(Collectors.joining(",")));
         out.print("\n");
         for (List<String> row : result.rows()) {

@@ -14,7 +14,7 @@ final class JsonRenderer implements ReportRenderer {
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     @Override
-    public void render(ReportResult result, PrintWriter out) {
+    public void render(String reportName, ReportResult result, PrintWriter out) {
         ArrayNode rows = mapper.createArrayNode();
         for (List<String> row : result.rows()) {
             ObjectNode object = rows.addObject();

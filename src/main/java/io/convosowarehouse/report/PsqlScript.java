@@ -11,13 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * A report file read the way psql reads it: the SQL, the parameter defaults its meta-command lines
- * set, and the parameters it stops without. Only the two idioms reports use are understood,
+ * set, and the parameters it stops without. Only the two idioms reports use are understood, each
+ * on one line or spread over several (psql runs the backslash commands of a line one after another):
  * <pre>
- * \if :{?bucket}                 \if :{?to}
- * \else                          \else
- *     \set bucket 60                 \warn 'NAME.sql: -v to is missing; ...'
- * \endif                             \quit
- *                                \endif
+ * \if :{?bucket} \else \set bucket 60 \endif
+ * \if :{?to} \else \warn 'NAME.sql: -v to is missing; ...' \quit \endif
  * </pre>
  * ("if the caller did not set bucket, set it to 60"; "if the caller did not set to, say so and stop":
  * psql would otherwise fail on the bare {@code :'to'} with a syntax error). Any other meta-command is
@@ -33,6 +31,8 @@ public record PsqlScript(String sql, Map<String, String> defaults, Set<String> r
     private static final Pattern IF_DEFINED = Pattern.compile("\\\\if\\s+:\\{\\?([A-Za-z_][A-Za-z0-9_]*)}\\s*");
     private static final Pattern SET = Pattern.compile("\\\\set\\s+([A-Za-z_][A-Za-z0-9_]*)(?:\\s+(.*?))?\\s*");
     private static final Pattern WARN = Pattern.compile("\\\\warn\\s+'[^']*'");
+    /** The backslash that starts the next meta-command of a line: one outside a quoted argument. */
+    private static final Pattern META_COMMAND = Pattern.compile("\\\\(?=(?:[^']*'[^']*')*[^']*$)");
 
     public PsqlScript {
         defaults = Map.copyOf(defaults);
@@ -53,24 +53,28 @@ public record PsqlScript(String sql, Map<String, String> defaults, Set<String> r
                 sql.append(line).append('\n');
                 continue;
             }
-            Matcher ifDefined = IF_DEFINED.matcher(trimmed);
-            Matcher set = SET.matcher(trimmed);
-            boolean inElse = !conditions.isEmpty() && conditions.peek()[1].equals("else");
-            if (ifDefined.matches()) {
-                conditions.push(new String[] {ifDefined.group(1), "then"});
-            } else if (trimmed.equals("\\else") && !conditions.isEmpty()) {
-                conditions.peek()[1] = "else";
-            } else if (trimmed.equals("\\endif") && !conditions.isEmpty()) {
-                conditions.pop();
-            } else if (set.matches() && inElse && conditions.peek()[0].equals(set.group(1))) {
-                defaults.put(set.group(1), unquote(set.group(2)));
-            } else if (WARN.matcher(trimmed).matches() && inElse) {
-                // psql's message only: the command line checks required parameters itself, before it runs anything
-            } else if (trimmed.equals("\\quit") && inElse) {
-                required.add(conditions.peek()[0]);
-            } else {
-                throw new IllegalArgumentException("line " + lineNumber + ": only '\\if :{?name} \\else \\set name value \\endif'"
-                        + " defaults and '\\if :{?name} \\else \\warn 'message' \\quit \\endif' checks are supported, not: " + trimmed);
+            for (String command : META_COMMAND.split(trimmed.substring(1))) {
+                String metaCommand = "\\" + command.strip();
+                Matcher ifDefined = IF_DEFINED.matcher(metaCommand);
+                Matcher set = SET.matcher(metaCommand);
+                boolean inElse = !conditions.isEmpty() && conditions.peek()[1].equals("else");
+                if (ifDefined.matches()) {
+                    conditions.push(new String[] {ifDefined.group(1), "then"});
+                } else if (metaCommand.equals("\\else") && !conditions.isEmpty()) {
+                    conditions.peek()[1] = "else";
+                } else if (metaCommand.equals("\\endif") && !conditions.isEmpty()) {
+                    conditions.pop();
+                } else if (set.matches() && inElse && conditions.peek()[0].equals(set.group(1))) {
+                    defaults.put(set.group(1), unquote(set.group(2)));
+                } else if (WARN.matcher(metaCommand).matches() && inElse) {
+                    // psql's message only: the command line checks required parameters itself, before it runs anything
+                } else if (metaCommand.equals("\\quit") && inElse) {
+                    required.add(conditions.peek()[0]);
+                } else {
+                    throw new IllegalArgumentException("line " + lineNumber + ": only '\\if :{?name} \\else \\set name value \\endif'"
+                            + " defaults and '\\if :{?name} \\else \\warn 'message' \\quit \\endif' checks are supported, not: "
+                            + metaCommand);
+                }
             }
         }
         if (!conditions.isEmpty()) {

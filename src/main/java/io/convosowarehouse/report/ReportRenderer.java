@@ -2,8 +2,8 @@ package io.convosowarehouse.report;
 
 import java.io.PrintWriter;
 
-/** Writes a report's result in one output format. */
+/** Writes a report's result in one output format; the report's name lets a format draw what that report is about. */
 public interface ReportRenderer {
 
-    void render(ReportResult result, PrintWriter out);
+    void render(String reportName, ReportResult result, PrintWriter out);
 }

@@ -7,7 +7,7 @@ import java.util.List;
 final class TableRenderer implements ReportRenderer {
 
     @Override
-    public void render(ReportResult result, PrintWriter out) {
+    public void render(String reportName, ReportResult result, PrintWriter out) {
         List<ReportColumn> columns = result.columns();
         int[] widths = new int[columns.size()];
         for (int i = 0; i < widths.length; i++) {

@@ -50,6 +50,10 @@ public final class BenchmarkMain {
             progress("poll cycle");
             new PollCycleBenchmark(options).run(table);
         }
+        if (options.sections().contains(Section.PAGE)) {
+            progress("timeline page");
+            new PageBenchmark(options).run(table);
+        }
 
         table.note(String.format(java.util.Locale.ROOT, "benchmark took %.0f s%s", (System.nanoTime() - started) / 1e9,
                 options.quick() ? " (--quick: few samples, for checking only)" : ""));

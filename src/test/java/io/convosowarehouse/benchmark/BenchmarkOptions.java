@@ -23,7 +23,7 @@ record BenchmarkOptions(boolean quick, List<Integer> agentCounts, int warmupMinu
 
     /** What can be run alone; storage is measured on the rows the ingest section loads, so it comes with it. */
     enum Section {
-        INGEST, REPORTS, POLL
+        INGEST, REPORTS, POLL, PAGE
     }
 
     static BenchmarkOptions parse(String[] args) {
@@ -40,7 +40,7 @@ record BenchmarkOptions(boolean quick, List<Integer> agentCounts, int warmupMinu
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--only" -> sections = EnumSet.of(Section.valueOf(args[++i].toUpperCase(Locale.ROOT)));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use [--quick] [--only ingest|reports|poll] [--reports DIR] [--migrations DIR] [--jar FILE]");
+                        + "; use [--quick] [--only ingest|reports|poll|page] [--reports DIR] [--migrations DIR] [--jar FILE]");
             }
         }
         return quick

@@ -115,7 +115,7 @@ final class ReportBenchmark {
     }
 
     /** A classpath resource of this benchmark as a file psql can read. */
-    private static Path resource(String name) throws IOException {
+    static Path resource(String name) throws IOException {
         Path file = Files.createTempFile("benchmark-", "-" + name);
         file.toFile().deleteOnExit();
         try (InputStream in = ReportBenchmark.class.getResourceAsStream("/benchmark/" + name)) {

@@ -231,7 +231,7 @@ class SimulatedDayDerivationTest {
         OffsetDateTime settled = settledUntil();
         // Tokyo puts the whole simulated stretch on 29 May, which has not ended by the settled instant, so the
         // Los Angeles day 28 May stored before must go
-        database.dsl().execute("update warehouse.account set time_zone = 'Asia/Tokyo'");
+        database.dsl().execute("select warehouse.rezone_account(account_id, 'Asia/Tokyo') from warehouse.account");
         try {
             assertThat(settledUntil()).isNull();
             assertSettledAggregatesAreWhatTheIntervalsGive();
@@ -241,7 +241,7 @@ class SimulatedDayDerivationTest {
                     .as("no Tokyo day has ended by the settled instant").isZero();
             assertSettledAggregatesAreWhatTheIntervalsGive();
         } finally {
-            database.dsl().execute("update warehouse.account set time_zone = 'America/Los_Angeles'");
+            database.dsl().execute("select warehouse.rezone_account(account_id, 'America/Los_Angeles') from warehouse.account");
             settleAll();
         }
         assertThat(settledUntil()).isEqualTo(settled);
@@ -254,7 +254,7 @@ class SimulatedDayDerivationTest {
         database.dsl().execute(INSERT_LATE_INTERVAL); // something to settle
         try (Connection zoneChange = connect(); Connection settling = connect()) {
             zoneChange.setAutoCommit(false);
-            zoneChange.createStatement().execute("update warehouse.account set time_zone = 'Asia/Tokyo'");
+            zoneChange.createStatement().execute("select warehouse.rezone_account(account_id, 'Asia/Tokyo') from warehouse.account");
             CompletableFuture<Void> settle = CompletableFuture.runAsync(() -> DSL.using(settling, SQLDialect.POSTGRES)
                     .execute("select warehouse.settle_aggregates(account_id, interval '30 days') from warehouse.account"));
             awaitASessionWaitingForALock();
@@ -266,7 +266,7 @@ class SimulatedDayDerivationTest {
                     .as("the settle waited for the zone change and cut days in Tokyo time: none has ended").isZero();
             assertSettledAggregatesAreWhatTheIntervalsGive();
         } finally {
-            database.dsl().execute("update warehouse.account set time_zone = 'America/Los_Angeles'");
+            database.dsl().execute("select warehouse.rezone_account(account_id, 'America/Los_Angeles') from warehouse.account");
             database.dsl().execute(DELETE_LATE_INTERVAL);
             settleAll();
         }
@@ -279,7 +279,7 @@ class SimulatedDayDerivationTest {
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
             DSLContext tx = DSL.using(connection, SQLDialect.POSTGRES);
-            tx.execute("truncate warehouse.agent_state_interval");
+            tx.execute("select warehouse.truncate_intervals()");
 
             assertThat(tx.fetchValue("select settled_until = '-infinity' from warehouse.settled_until")).isEqualTo(true);
             assertThat(tx.fetch(QUARTER_HOURS_READ)).as("no stored quarter hour is read").isEmpty();

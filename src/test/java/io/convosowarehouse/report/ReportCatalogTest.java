@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ReportCatalogTest {
 
     private static final List<String> REPORTS = List.of("agent_time_in_state", "campaign_performance", "data_coverage",
-            "interval_activity", "pause_analysis", "queue_service", "shift_summary", "staffing_heatmap");
+            "interval_activity", "pause_analysis", "queue_service", "shift_summary", "shift_timeline", "staffing_heatmap");
 
     @Test
     void everyReportDocumentsItselfAndNeedsOnlyFromAndTo() {
@@ -56,6 +56,16 @@ class ReportCatalogTest {
         assertThat(script.defaults()).isEqualTo(Map.of("bucket", "60", "account", ""));
         assertThat(script.required()).containsExactly("to");
         assertThat(script.sql()).isEqualTo("select 1");
+        // the one-line form the report files use: psql runs a line's backslash commands in turn
+        PsqlScript oneLine = PsqlScript.parse("""
+                \\if :{?to} \\else \\warn 'x.sql: -v to is missing; see \\h' \\quit \\endif
+                \\if :{?bucket} \\else \\set bucket 60 \\endif
+                \\if :{?account} \\else \\set account '' \\endif
+                select 1;
+                """);
+        assertThat(oneLine).isEqualTo(script);
+        assertThatThrownBy(() -> PsqlScript.parse("\\if :{?x} \\else \\set x 1 \\! rm -rf / \\endif\nselect 1"))
+                .hasMessageContaining("only");
         assertThatThrownBy(() -> PsqlScript.parse("\\! rm -rf /\nselect 1")).hasMessageContaining("only");
         assertThatThrownBy(() -> PsqlScript.parse("\\set bucket 60\nselect 1")).hasMessageContaining("only");
         assertThatThrownBy(() -> PsqlScript.parse("\\quit\nselect 1")).hasMessageContaining("only");

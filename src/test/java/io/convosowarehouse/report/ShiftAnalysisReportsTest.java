@@ -58,7 +58,7 @@ class ShiftAnalysisReportsTest {
         }
         ReportResult result = new ReportRunner(database.dsl()).run(CATALOG.find(report).orElseThrow(), values);
         StringWriter csv = new StringWriter();
-        ReportFormat.CSV.renderer().render(result, new PrintWriter(csv));
+        ReportFormat.CSV.renderer().render(report, result, new PrintWriter(csv));
         return CsvTable.parse(csv.toString(), "account_name");
     }
 
@@ -71,7 +71,8 @@ class ShiftAnalysisReportsTest {
             "campaign_performance", List.of("account_name", "campaign_name", "bucket_start_local", "utc_offset"),
             "pause_analysis", List.of("account_name", "user_id"),
             "staffing_heatmap", List.of("account_name", "iso_weekday", "local_hour"),
-            "data_coverage", List.of("account_name", "local_date"));
+            "data_coverage", List.of("account_name", "local_date"),
+            "shift_timeline", List.of("account_name", "user_id", "started_local"));
 
     @Test
     void everyReportHoldsItsGrainOverEveryAccountAndTheFallBackDay() {
@@ -250,7 +251,8 @@ class ShiftAnalysisReportsTest {
         CsvTable days = report("data_coverage", "2025-05-27", "2025-05-30");
 
         assertThat(days.rows()).hasSize(3);
-        assertThat(days.row("local_date", "2025-05-27")).containsEntry("polls_made", "0").containsEntry("gaps", "0");
+        assertThat(days.row("local_date", "2025-05-27")).containsEntry("polls_made", "0").containsEntry("gaps", "0")
+                .containsEntry("gap_sec", "0").containsEntry("longest_gap_sec", "0");
         // 4 account + 3 campaign + 3 queue answers + 1 failed call; the rejected agent is not a failed poll
         assertThat(days.row("local_date", "2025-05-28")).containsEntry("polls_made", "11").containsEntry("polls_failed", "1")
                 .containsEntry("failed_pct", "9.09").containsEntry("account_polls_loaded", "4")

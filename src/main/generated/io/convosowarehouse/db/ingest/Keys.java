@@ -29,7 +29,7 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<RawPayloadRecord> RAW_PAYLOAD_ONCE = Internal.createUniqueKey(RawPayload.RAW_PAYLOAD, DSL.name("raw_payload_once"), new TableField[] { RawPayload.RAW_PAYLOAD.ACCOUNT_ID, RawPayload.RAW_PAYLOAD.SCOPE_KIND, RawPayload.RAW_PAYLOAD.SCOPE_ID, RawPayload.RAW_PAYLOAD.RECEIVED_AT, RawPayload.RAW_PAYLOAD.PAYLOAD_HASH }, true);
-    public static final UniqueKey<RawPayloadRecord> RAW_PAYLOAD_PK = Internal.createUniqueKey(RawPayload.RAW_PAYLOAD, DSL.name("raw_payload_pk"), new TableField[] { RawPayload.RAW_PAYLOAD.RAW_PAYLOAD_ID, RawPayload.RAW_PAYLOAD.RECEIVED_AT }, true);
-    public static final UniqueKey<RejectedRecordRecord> REJECTED_RECORD_PK = Internal.createUniqueKey(RejectedRecord.REJECTED_RECORD, DSL.name("rejected_record_pk"), new TableField[] { RejectedRecord.REJECTED_RECORD.REJECTED_RECORD_ID }, true);
+    public static final UniqueKey<RawPayloadRecord> RAW_PAYLOAD_PK = Internal.createUniqueKey(RawPayload.RAW_PAYLOAD, DSL.name("raw_payload_pk"), new TableField[] { RawPayload.RAW_PAYLOAD.RAW_PAYLOAD_ID, RawPayload.RAW_PAYLOAD.RECEIVED_AT, RawPayload.RAW_PAYLOAD.ACCOUNT_ID }, true);
+    public static final UniqueKey<RejectedRecordRecord> REJECTED_RECORD_PK = Internal.createUniqueKey(RejectedRecord.REJECTED_RECORD, DSL.name("rejected_record_pk"), new TableField[] { RejectedRecord.REJECTED_RECORD.REJECTED_RECORD_ID, RejectedRecord.REJECTED_RECORD.ACCOUNT_ID }, true);
     public static final UniqueKey<SchemaDriftRecord> SCHEMA_DRIFT_PK = Internal.createUniqueKey(SchemaDrift.SCHEMA_DRIFT, DSL.name("schema_drift_pk"), new TableField[] { SchemaDrift.SCHEMA_DRIFT.JSON_PATH, SchemaDrift.SCHEMA_DRIFT.JSON_TYPE }, true);
 }

@@ -26,6 +26,7 @@ import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.ShiftTimeline;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
@@ -596,6 +597,12 @@ public class Reporting extends SchemaImpl {
     public final QueueName QUEUE_NAME = QueueName.QUEUE_NAME;
 
     /**
+     * One row per status interval of an agent, with its campaign's name and its
+     * shift's login: the bars of a shift timeline.
+     */
+    public final ShiftTimeline SHIFT_TIMELINE = ShiftTimeline.SHIFT_TIMELINE;
+
+    /**
      * No further instances allowed
      */
     private Reporting() {
@@ -631,7 +638,8 @@ public class Reporting extends SchemaImpl {
             QuarterHoursTouching.QUARTER_HOURS_TOUCHING,
             QueueCounterDelta.QUEUE_COUNTER_DELTA,
             QueueCounterDeltas.QUEUE_COUNTER_DELTAS,
-            QueueName.QUEUE_NAME
+            QueueName.QUEUE_NAME,
+            ShiftTimeline.SHIFT_TIMELINE
         );
     }
 }

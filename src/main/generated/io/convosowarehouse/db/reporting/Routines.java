@@ -5,6 +5,8 @@ package io.convosowarehouse.db.reporting;
 
 
 import io.convosowarehouse.db.reporting.routines.BucketStart;
+import io.convosowarehouse.db.reporting.routines.CounterDelta;
+import io.convosowarehouse.db.reporting.routines.IsNewLocalDay;
 import io.convosowarehouse.db.reporting.routines.LatestSnapshotAt;
 import io.convosowarehouse.db.reporting.routines.LongestInterval;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
@@ -88,6 +90,106 @@ public class Routines {
         BucketStart f = new BucketStart();
         f.setAt(at);
         f.setBucketMinutes(bucketMinutes);
+        f.setTimeZone(timeZone);
+
+        return f.asField();
+    }
+
+    /**
+     * Call <code>reporting.counter_delta</code>
+     */
+    public static Integer counterDelta(
+          Configuration configuration
+        , Integer counter
+        , Integer previousCounter
+        , Boolean isNewDay
+    ) {
+        CounterDelta f = new CounterDelta();
+        f.setCounter(counter);
+        f.setPreviousCounter(previousCounter);
+        f.setIsNewDay(isNewDay);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>reporting.counter_delta</code> as a field.
+     */
+    public static Field<Integer> counterDelta(
+          Integer counter
+        , Integer previousCounter
+        , Boolean isNewDay
+    ) {
+        CounterDelta f = new CounterDelta();
+        f.setCounter(counter);
+        f.setPreviousCounter(previousCounter);
+        f.setIsNewDay(isNewDay);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>reporting.counter_delta</code> as a field.
+     */
+    public static Field<Integer> counterDelta(
+          Field<Integer> counter
+        , Field<Integer> previousCounter
+        , Field<Boolean> isNewDay
+    ) {
+        CounterDelta f = new CounterDelta();
+        f.setCounter(counter);
+        f.setPreviousCounter(previousCounter);
+        f.setIsNewDay(isNewDay);
+
+        return f.asField();
+    }
+
+    /**
+     * Call <code>reporting.is_new_local_day</code>
+     */
+    public static Boolean isNewLocalDay(
+          Configuration configuration
+        , OffsetDateTime previousObservedAt
+        , OffsetDateTime observedAt
+        , String timeZone
+    ) {
+        IsNewLocalDay f = new IsNewLocalDay();
+        f.setPreviousObservedAt(previousObservedAt);
+        f.setObservedAt(observedAt);
+        f.setTimeZone(timeZone);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>reporting.is_new_local_day</code> as a field.
+     */
+    public static Field<Boolean> isNewLocalDay(
+          OffsetDateTime previousObservedAt
+        , OffsetDateTime observedAt
+        , String timeZone
+    ) {
+        IsNewLocalDay f = new IsNewLocalDay();
+        f.setPreviousObservedAt(previousObservedAt);
+        f.setObservedAt(observedAt);
+        f.setTimeZone(timeZone);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>reporting.is_new_local_day</code> as a field.
+     */
+    public static Field<Boolean> isNewLocalDay(
+          Field<OffsetDateTime> previousObservedAt
+        , Field<OffsetDateTime> observedAt
+        , Field<String> timeZone
+    ) {
+        IsNewLocalDay f = new IsNewLocalDay();
+        f.setPreviousObservedAt(previousObservedAt);
+        f.setObservedAt(observedAt);
         f.setTimeZone(timeZone);
 
         return f.asField();

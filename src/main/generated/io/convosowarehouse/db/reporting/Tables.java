@@ -25,6 +25,7 @@ import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.ShiftTimeline;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
@@ -581,4 +582,10 @@ public class Tables {
      * One row per queue: the name it was seen with last.
      */
     public static final QueueName QUEUE_NAME = QueueName.QUEUE_NAME;
+
+    /**
+     * One row per status interval of an agent, with its campaign's name and its
+     * shift's login: the bars of a shift timeline.
+     */
+    public static final ShiftTimeline SHIFT_TIMELINE = ShiftTimeline.SHIFT_TIMELINE;
 }

@@ -5,7 +5,9 @@ package io.convosowarehouse.db.warehouse;
 
 
 import io.convosowarehouse.db.warehouse.routines.EnsurePartitions;
+import io.convosowarehouse.db.warehouse.routines.RezoneAccount;
 import io.convosowarehouse.db.warehouse.routines.SettleAggregates;
+import io.convosowarehouse.db.warehouse.routines.TruncateIntervals;
 
 import java.time.OffsetDateTime;
 
@@ -65,6 +67,21 @@ public class Routines {
     }
 
     /**
+     * Call <code>warehouse.rezone_account</code>
+     */
+    public static void rezoneAccount(
+          Configuration configuration
+        , Short pAccountId
+        , String pTimeZone
+    ) {
+        RezoneAccount p = new RezoneAccount();
+        p.setPAccountId(pAccountId);
+        p.setPTimeZone(pTimeZone);
+
+        p.execute(configuration);
+    }
+
+    /**
      * Call <code>warehouse.settle_aggregates</code>
      */
     public static OffsetDateTime settleAggregates(
@@ -106,5 +123,16 @@ public class Routines {
         f.setPMaxSpan(pMaxSpan);
 
         return f.asField();
+    }
+
+    /**
+     * Call <code>warehouse.truncate_intervals</code>
+     */
+    public static void truncateIntervals(
+          Configuration configuration
+    ) {
+        TruncateIntervals p = new TruncateIntervals();
+
+        p.execute(configuration);
     }
 }

@@ -8,7 +8,7 @@ import io.convosowarehouse.db.ingest.tables.RawPayload;
 
 import java.time.OffsetDateTime;
 
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.impl.UpdatableRecordImpl;
 
 
@@ -230,8 +230,8 @@ public class RawPayloadRecord extends UpdatableRecordImpl<RawPayloadRecord> {
     // -------------------------------------------------------------------------
 
     @Override
-    public Record2<Long, OffsetDateTime> key() {
-        return (Record2) super.key();
+    public Record3<Long, OffsetDateTime, Short> key() {
+        return (Record3) super.key();
     }
 
     // -------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import io.convosowarehouse.db.ingest.tables.RejectedRecord;
 
 import java.time.OffsetDateTime;
 
-import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.impl.UpdatableRecordImpl;
 
 
@@ -156,8 +156,8 @@ public class RejectedRecordRecord extends UpdatableRecordImpl<RejectedRecordReco
     // -------------------------------------------------------------------------
 
     @Override
-    public Record1<Long> key() {
-        return (Record1) super.key();
+    public Record2<Long, Short> key() {
+        return (Record2) super.key();
     }
 
     // -------------------------------------------------------------------------

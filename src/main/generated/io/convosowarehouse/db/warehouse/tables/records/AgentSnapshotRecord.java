@@ -8,7 +8,7 @@ import io.convosowarehouse.db.warehouse.tables.AgentSnapshot;
 
 import java.time.OffsetDateTime;
 
-import org.jooq.Record3;
+import org.jooq.Record4;
 import org.jooq.impl.UpdatableRecordImpl;
 
 
@@ -800,8 +800,8 @@ public class AgentSnapshotRecord extends UpdatableRecordImpl<AgentSnapshotRecord
     // -------------------------------------------------------------------------
 
     @Override
-    public Record3<Long, Long, OffsetDateTime> key() {
-        return (Record3) super.key();
+    public Record4<Long, Long, OffsetDateTime, Short> key() {
+        return (Record4) super.key();
     }
 
     // -------------------------------------------------------------------------

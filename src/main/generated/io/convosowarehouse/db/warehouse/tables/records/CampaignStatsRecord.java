@@ -9,7 +9,7 @@ import io.convosowarehouse.db.warehouse.tables.CampaignStats;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.impl.UpdatableRecordImpl;
 
 
@@ -867,8 +867,8 @@ public class CampaignStatsRecord extends UpdatableRecordImpl<CampaignStatsRecord
     // -------------------------------------------------------------------------
 
     @Override
-    public Record2<Long, OffsetDateTime> key() {
-        return (Record2) super.key();
+    public Record3<Long, OffsetDateTime, Short> key() {
+        return (Record3) super.key();
     }
 
     // -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import io.convosowarehouse.db.warehouse.tables.QueueStats;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.impl.UpdatableRecordImpl;
 
 
@@ -237,8 +237,8 @@ public class QueueStatsRecord extends UpdatableRecordImpl<QueueStatsRecord> {
     // -------------------------------------------------------------------------
 
     @Override
-    public Record2<Long, OffsetDateTime> key() {
-        return (Record2) super.key();
+    public Record3<Long, OffsetDateTime, Short> key() {
+        return (Record3) super.key();
     }
 
     // -------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import io.convosowarehouse.db.warehouse.tables.Snapshot;
 import java.time.OffsetDateTime;
 
 import org.jooq.JSONB;
-import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.impl.UpdatableRecordImpl;
 
 
@@ -368,8 +368,8 @@ public class SnapshotRecord extends UpdatableRecordImpl<SnapshotRecord> {
     // -------------------------------------------------------------------------
 
     @Override
-    public Record1<Long> key() {
-        return (Record1) super.key();
+    public Record2<Long, Short> key() {
+        return (Record2) super.key();
     }
 
     // -------------------------------------------------------------------------

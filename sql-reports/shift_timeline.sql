@@ -1,0 +1,68 @@
+-- shift_timeline: Each agent's status intervals along the local day, for a timeline (report --format html draws it).
+--
+-- Grain: one row per status interval that overlaps [from, to), clipped to it.
+-- Parameters:
+--   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
+--   account   account name; '' (default) = every account, each read in its own time zone
+-- Source: reporting.shift_timeline
+-- Columns:
+--   account_name, time_zone, campaign_name, user_id, user_full_name, shift_login_local,
+--   status, status_label, status_group, started_local, ended_local, duration_sec,
+--   start_offset_sec, end_offset_sec, period_start_local, period_sec, end_reason
+-- Formulas:
+--   start_offset_sec, end_offset_sec = seconds from the period's start to the clipped start and end
+--   period_sec = seconds from from to to as they pass (a spring-forward day has 82800, a fall-back day 90000)
+--   ended_local = the interval's counted_until: a polling gap after it is left out, not stretched over
+\if :{?from} \else \warn 'shift_timeline.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?to} \else \warn 'shift_timeline.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
+\if :{?account} \else \set account '' \endif
+
+with
+
+parameters as (
+    select
+        account.account_id,
+        cast(:'from' as timestamp) at time zone account.time_zone as from_at,
+        cast(:'to' as timestamp) at time zone account.time_zone as to_at
+    from reporting.account as account
+    where :'account' = '' or account.account_name = :'account'
+),
+
+clipped_intervals as (
+    select
+        shift_timeline.*,
+        parameters.from_at,
+        parameters.to_at,
+        greatest(shift_timeline.started_at, parameters.from_at) as bar_start_at,
+        least(shift_timeline.counted_until, parameters.to_at) as bar_end_at
+    from reporting.shift_timeline as shift_timeline
+        inner join parameters on parameters.account_id = shift_timeline.account_id
+    where shift_timeline.started_at < parameters.to_at
+        and shift_timeline.counted_until > parameters.from_at
+)
+
+select
+    clipped_intervals.account_name,
+    clipped_intervals.time_zone,
+    clipped_intervals.campaign_name,
+    clipped_intervals.user_id,
+    clipped_intervals.user_full_name,
+    clipped_intervals.shift_login_local,
+    clipped_intervals.status,
+    clipped_intervals.status_label,
+    clipped_intervals.status_group,
+    clipped_intervals.started_local,
+    clipped_intervals.counted_until_local as ended_local,
+    clipped_intervals.duration_sec,
+    extract(epoch from clipped_intervals.bar_start_at - clipped_intervals.from_at)::bigint as start_offset_sec,
+    extract(epoch from clipped_intervals.bar_end_at - clipped_intervals.from_at)::bigint as end_offset_sec,
+    clipped_intervals.from_at at time zone clipped_intervals.time_zone as period_start_local,
+    extract(epoch from clipped_intervals.to_at - clipped_intervals.from_at)::bigint as period_sec,
+    clipped_intervals.end_reason
+from clipped_intervals
+order by
+    clipped_intervals.account_name,
+    clipped_intervals.campaign_name,
+    clipped_intervals.shift_login_local,
+    clipped_intervals.user_id,
+    clipped_intervals.started_local;

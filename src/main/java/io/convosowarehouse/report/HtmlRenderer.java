@@ -1,0 +1,62 @@
+package io.convosowarehouse.report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One self-contained HTML page: styles inline, charts as inline SVG written here, no script and a
+ * content security policy that forbids every request, so the page opens offline and a value cannot
+ * run anything. Every report gets its table; the reports with a chart get it above the table.
+ */
+final class HtmlRenderer implements ReportRenderer {
+
+    private static final String STYLE = """
+            body{font:13px system-ui,sans-serif;margin:16px;color:#222}
+            h1{font-size:18px}
+            table.rows{border-collapse:collapse;margin-top:16px}
+            table.rows th,table.rows td{border:1px solid #ccc;padding:2px 6px;white-space:nowrap}
+            table.rows th{background:#f0f0f0}
+            td.number{text-align:right}
+            """;
+
+    private final Map<String, ReportChart> charts = Map.of(
+            "shift_timeline", new ShiftTimelineChart(),
+            "staffing_heatmap", new StaffingHeatmapChart());
+
+    @Override
+    public void render(String reportName, ReportResult result, PrintWriter out) {
+        StringBuilder page = new StringBuilder(64 * 1024);
+        page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+                .append("<title>").append(Html.escape(reportName)).append("</title><style>").append(STYLE);
+        page.append("</style></head><body><h1>").append(Html.escape(reportName)).append("</h1>\n");
+        ReportChart chart = charts.get(reportName);
+        if (chart != null) {
+            chart.draw(result, page);
+        }
+        if (chart == null || !chart.showsEveryRow()) {
+            table(result, page);
+        }
+        page.append("</body></html>\n");
+        out.print(page);
+        out.flush();
+    }
+
+    private static void table(ReportResult result, StringBuilder page) {
+        List<ReportColumn> columns = result.columns();
+        page.append("<table class=\"rows\"><thead><tr>");
+        columns.forEach(column -> page.append("<th>").append(Html.escape(column.name())).append("</th>"));
+        page.append("</tr></thead><tbody>\n");
+        for (List<String> row : result.rows()) {
+            page.append("<tr>");
+            for (int i = 0; i < columns.size(); i++) {
+                page.append(columns.get(i).kind() == ReportColumn.Kind.NUMBER ? "<td class=\"number\">" : "<td>")
+                        .append(Html.escape(row.get(i))).append("</td>");
+            }
+            page.append("</tr>\n");
+        }
+        page.append("</tbody></table>\n<p>").append(result.rows().size()).append(result.rows().size() == 1 ? " row" : " rows")
+                .append("</p>\n");
+    }
+}

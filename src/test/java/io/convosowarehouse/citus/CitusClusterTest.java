@@ -1,0 +1,95 @@
+package io.convosowarehouse.citus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.convosowarehouse.testsupport.Cli;
+import io.convosowarehouse.testsupport.TestDatabase;
+
+/**
+ * The warehouse on a Citus cluster gives the same bytes as on plain PostgreSQL: the same simulated shift polled into
+ * both, every report, then rebuild-derived and replay, each step's reports compared. Runs when CW_CITUS_JDBC_URL
+ * names a database on a Citus coordinator whose workers are registered (docs/scale.md); that database is emptied
+ * first. Nothing unsafe is switched on: no citus.allow_nested_distributed_execution, no unsafe triggers.
+ */
+class CitusClusterTest {
+
+    private static final String CITUS_URL = System.getenv("CW_CITUS_JDBC_URL");
+    private static final String WHOLE_RANGE_FROM = "2000-01-01T00:00:00Z";
+    private static final String WHOLE_RANGE_TO = "2100-01-01T00:00:00Z";
+    private static TestDatabase plain;
+    private static Map<String, String> citus;
+
+    @BeforeAll
+    static void migrateDistributeAndPollBoth() throws Exception {
+        assumeTrue(CITUS_URL != null, "CW_CITUS_JDBC_URL is not set: the Citus cluster profile is skipped (docs/scale.md)");
+        try (Connection coordinator = DriverManager.getConnection(CITUS_URL, "postgres", "")) {
+            coordinator.createStatement().execute(
+                    "drop schema if exists warehouse, ingest, reporting, batch cascade; drop table if exists public.flyway_schema_history");
+            citus = Map.of("spring.datasource.url", CITUS_URL, "spring.datasource.username", "postgres");
+            assertThat(Cli.run(citus, "migrate").exitCode()).isZero();
+            coordinator.createStatement().execute(Files.readString(Path.of("db/citus/distribute.sql")));
+        }
+        plain = TestDatabase.empty("citus_plain_twin");
+        for (Map<String, String> warehouse : List.of(plain.springProperties(), citus)) {
+            Cli.Result demo = Cli.run(warehouse, "demo", "--agents=20", "--hours=1");
+            assertThat(demo.exitCode()).as(demo.all()).isZero();
+        }
+    }
+
+    @AfterAll
+    static void dropPlain() throws Exception {
+        if (plain != null) {
+            plain.close();
+        }
+    }
+
+    @Test
+    void everyReportGivesTheSameBytesAfterEachStep() {
+        assertThat(reports(citus)).isEqualTo(reports(plain.springProperties()));
+
+        for (Map<String, String> warehouse : List.of(plain.springProperties(), citus)) {
+            Cli.Result rebuilt = Cli.run(warehouse, "rebuild-derived", "--account=demo",
+                    "--from=" + WHOLE_RANGE_FROM, "--to=" + WHOLE_RANGE_TO);
+            assertThat(rebuilt.exitCode()).as(rebuilt.all()).isZero();
+        }
+        assertThat(reports(citus)).as("after rebuild-derived").isEqualTo(reports(plain.springProperties()));
+
+        for (Map<String, String> warehouse : List.of(plain.springProperties(), citus)) {
+            Cli.Result replayed = Cli.run(warehouse, "replay", "--account=demo",
+                    "--from=" + WHOLE_RANGE_FROM, "--to=" + WHOLE_RANGE_TO);
+            assertThat(replayed.exitCode()).as(replayed.all()).isZero();
+        }
+        assertThat(reports(citus)).as("after replay").isEqualTo(reports(plain.springProperties()));
+    }
+
+    /** Each report of sql-reports/ over the simulated day, as CSV, by report name. */
+    private static Map<String, String> reports(Map<String, String> warehouse) {
+        Map<String, String> output = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(Path.of("sql-reports"))) {
+            files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sql")).sorted()
+                    .map(name -> name.substring(0, name.length() - ".sql".length()))
+                    .forEach(report -> {
+                        Cli.Result result = Cli.run(warehouse, "report", report, "--from=2025-05-28", "--to=2025-05-29",
+                                "--format=csv");
+                        output.put(report, result.exitCode() == 0 ? result.out() : "exit " + result.exitCode() + ": " + result.err());
+                    });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return output;
+    }
+}
