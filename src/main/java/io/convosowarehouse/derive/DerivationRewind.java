@@ -127,31 +127,49 @@ final class DerivationRewind {
                        coalesce(sum(%3$s) filter (where previous_ended_at is not null), 0) as gap_sec
                 from shift_interval
                 group by user_id, shift_login_at
-            ), calls_sample as (
-                -- calls_today of the agent in every account-wide snapshot of the shift up to the cut, in derivation order
+            ), shift_snapshot as (
+                -- the agent in every account-wide snapshot of the shift up to the cut, in derivation order
                 select open_shift.user_id,
                        open_shift.login_at,
                        a.calls_today,
-                       lag(a.calls_today) over calls_order as previous_calls_today,
-                       row_number() over (partition by open_shift.user_id
-                           order by snapshot.observed_at desc, snapshot.received_at desc, snapshot.snapshot_id desc) as recency
+                       snapshot.observed_at,
+                       snapshot.received_at,
+                       snapshot.snapshot_id,
+                       lag(snapshot.observed_at) over (partition by open_shift.user_id
+                           order by snapshot.observed_at, snapshot.received_at, snapshot.snapshot_id) as previous_observed_at
                 from open_shift
                 inner join warehouse.agent_snapshot as a
                     on a.account_id = {0}
                    and a.user_id = open_shift.user_id
                    and a.observed_at >= open_shift.first_seen_at
                    and a.observed_at < cast({1} as timestamptz)
-                   and a.calls_today is not null
                 inner join warehouse.snapshot as snapshot
-                    on snapshot.snapshot_id = a.snapshot_id
+                    on snapshot.account_id = {0}
+                   and snapshot.snapshot_id = a.snapshot_id
                    and snapshot.scope_kind = 'account'
-                window calls_order as (partition by open_shift.user_id
-                    order by snapshot.observed_at, snapshot.received_at, snapshot.snapshot_id)
+            ), calls_sample as (
+                -- the readings of calls_today, each with the one before and whether a local day began since the
+                -- previous snapshot (calls_today restarts with the account's local day; the load path's rule)
+                select shift_snapshot.user_id,
+                       shift_snapshot.login_at,
+                       shift_snapshot.calls_today,
+                       (shift_snapshot.observed_at at time zone account.time_zone - interval '1 microsecond')::date
+                           <> (shift_snapshot.previous_observed_at at time zone account.time_zone - interval '1 microsecond')::date
+                           as is_new_day,
+                       lag(shift_snapshot.calls_today) over calls_order as previous_calls_today,
+                       row_number() over (partition by shift_snapshot.user_id order by shift_snapshot.observed_at desc,
+                           shift_snapshot.received_at desc, shift_snapshot.snapshot_id desc) as recency
+                from shift_snapshot
+                inner join warehouse.account as account on account.account_id = {0}
+                where shift_snapshot.calls_today is not null
+                window calls_order as (partition by shift_snapshot.user_id
+                    order by shift_snapshot.observed_at, shift_snapshot.received_at, shift_snapshot.snapshot_id)
             ), calls as (
                 select user_id,
                        login_at,
                        sum(case
                            when previous_calls_today is null then 0
+                           when is_new_day then calls_today
                            when calls_today >= previous_calls_today then calls_today - previous_calls_today
                            else calls_today
                        end) as calls_handled,
