@@ -1,6 +1,5 @@
 package io.convosowarehouse.derive;
 
-import static io.convosowarehouse.derive.DerivationSql.bucket;
 import static io.convosowarehouse.derive.DerivationSql.seconds;
 import static org.jooq.impl.DSL.val;
 
@@ -106,7 +105,7 @@ final class DerivationRewind {
                        i.shift_login_at,
                        i.started_at,
                        i.ended_at,
-                       %1$s as bucket,
+                       reporting.status_group(l.value) as bucket,
                        lag(i.ended_at) over (partition by i.user_id, i.shift_login_at order by i.started_at) as previous_ended_at
                 from warehouse.agent_state_interval as i
                 inner join open_shift
@@ -117,14 +116,14 @@ final class DerivationRewind {
             ), interval_total as (
                 select user_id,
                        shift_login_at,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'ready'), 0) as ready_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'wait'), 0) as wait_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'incall'), 0) as incall_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'dispo'), 0) as dispo_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'paused'), 0) as paused_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'dead'), 0) as dead_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'other'), 0) as other_sec,
-                       coalesce(sum(%3$s) filter (where previous_ended_at is not null), 0) as gap_sec
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'ready'), 0) as ready_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'wait'), 0) as wait_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'incall'), 0) as incall_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'dispo'), 0) as dispo_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'paused'), 0) as paused_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'dead'), 0) as dead_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'other'), 0) as other_sec,
+                       coalesce(sum(%2$s) filter (where previous_ended_at is not null), 0) as gap_sec
                 from shift_interval
                 group by user_id, shift_login_at
             ), shift_snapshot as (
@@ -198,5 +197,5 @@ final class DerivationRewind {
             where s.account_id = {0}
               and s.user_id = open_shift.user_id
               and s.login_at = open_shift.login_at
-            """.formatted(bucket("l.value"), seconds("started_at", "ended_at"), seconds("previous_ended_at", "started_at"));
+            """.formatted(seconds("started_at", "ended_at"), seconds("previous_ended_at", "started_at"));
 }

@@ -2,7 +2,6 @@ package io.convosowarehouse.derive;
 
 import static io.convosowarehouse.derive.DerivationSql.SAME_STATE;
 import static io.convosowarehouse.derive.DerivationSql.SNAPSHOT_AGENTS;
-import static io.convosowarehouse.derive.DerivationSql.bucket;
 import static io.convosowarehouse.derive.DerivationSql.seconds;
 
 import org.jooq.DSLContext;
@@ -23,8 +22,8 @@ final class ShiftDeriver {
             , closed_seconds as (
                 select closed.user_id,
                        closed.shift_login_at,
-                       %1$s as bucket,
-                       %2$s as seconds
+                       reporting.status_group(l.value) as bucket,
+                       %1$s as seconds
                 from closed
                 left join warehouse.label as l on l.label_id = closed.status_ref
             ), credit as (
@@ -52,7 +51,7 @@ final class ShiftDeriver {
             where s.account_id = {0}
               and s.user_id = credit.user_id
               and s.login_at = credit.shift_login_at
-            """.formatted(bucket("l.value"), seconds("closed.started_at", "closed.ended_at"));
+            """.formatted(seconds("closed.started_at", "closed.ended_at"));
 
     /**
      * After a polling gap, a shift goes on only when the first snapshot after it still shows the agent in the
