@@ -1,7 +1,9 @@
 -- Small functions the reporting views and sql-reports share, so a rule is written once.
 
--- The status families every report uses. The seven families match the *_sec columns of
--- warehouse.agent_shift; anything Convoso adds later falls into 'other' rather than disappearing.
+-- The status families every report and the derivation's agent_shift totals use, written once. The
+-- seven families match the *_sec columns of warehouse.agent_shift; anything Convoso adds later falls
+-- into 'other' rather than disappearing. A searched CASE, because Citus deparses a simple one wrongly;
+-- IMMUTABLE and one select, so the planner inlines it into the statements that call it.
 create or replace function reporting.status_group(status text)
 returns text
 language sql

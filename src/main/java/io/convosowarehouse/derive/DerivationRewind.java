@@ -1,6 +1,5 @@
 package io.convosowarehouse.derive;
 
-import static io.convosowarehouse.derive.DerivationSql.bucket;
 import static io.convosowarehouse.derive.DerivationSql.seconds;
 import static org.jooq.impl.DSL.val;
 
@@ -106,7 +105,7 @@ final class DerivationRewind {
                        i.shift_login_at,
                        i.started_at,
                        i.ended_at,
-                       %1$s as bucket,
+                       reporting.status_group(l.value) as bucket,
                        lag(i.ended_at) over (partition by i.user_id, i.shift_login_at order by i.started_at) as previous_ended_at
                 from warehouse.agent_state_interval as i
                 inner join open_shift
@@ -117,41 +116,59 @@ final class DerivationRewind {
             ), interval_total as (
                 select user_id,
                        shift_login_at,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'ready'), 0) as ready_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'wait'), 0) as wait_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'incall'), 0) as incall_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'dispo'), 0) as dispo_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'paused'), 0) as paused_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'dead'), 0) as dead_sec,
-                       coalesce(sum(%2$s) filter (where ended_at is not null and bucket = 'other'), 0) as other_sec,
-                       coalesce(sum(%3$s) filter (where previous_ended_at is not null), 0) as gap_sec
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'ready'), 0) as ready_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'wait'), 0) as wait_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'incall'), 0) as incall_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'dispo'), 0) as dispo_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'paused'), 0) as paused_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'dead'), 0) as dead_sec,
+                       coalesce(sum(%1$s) filter (where ended_at is not null and bucket = 'other'), 0) as other_sec,
+                       coalesce(sum(%2$s) filter (where previous_ended_at is not null), 0) as gap_sec
                 from shift_interval
                 group by user_id, shift_login_at
-            ), calls_sample as (
-                -- calls_today of the agent in every account-wide snapshot of the shift up to the cut, in derivation order
+            ), shift_snapshot as (
+                -- the agent in every account-wide snapshot of the shift up to the cut, in derivation order
                 select open_shift.user_id,
                        open_shift.login_at,
                        a.calls_today,
-                       lag(a.calls_today) over calls_order as previous_calls_today,
-                       row_number() over (partition by open_shift.user_id
-                           order by snapshot.observed_at desc, snapshot.received_at desc, snapshot.snapshot_id desc) as recency
+                       snapshot.observed_at,
+                       snapshot.received_at,
+                       snapshot.snapshot_id,
+                       lag(snapshot.observed_at) over (partition by open_shift.user_id
+                           order by snapshot.observed_at, snapshot.received_at, snapshot.snapshot_id) as previous_observed_at
                 from open_shift
                 inner join warehouse.agent_snapshot as a
                     on a.account_id = {0}
                    and a.user_id = open_shift.user_id
                    and a.observed_at >= open_shift.first_seen_at
                    and a.observed_at < cast({1} as timestamptz)
-                   and a.calls_today is not null
                 inner join warehouse.snapshot as snapshot
-                    on snapshot.snapshot_id = a.snapshot_id
+                    on snapshot.account_id = {0}
+                   and snapshot.snapshot_id = a.snapshot_id
                    and snapshot.scope_kind = 'account'
-                window calls_order as (partition by open_shift.user_id
-                    order by snapshot.observed_at, snapshot.received_at, snapshot.snapshot_id)
+            ), calls_sample as (
+                -- the readings of calls_today, each with the one before and whether a local day began since the
+                -- previous snapshot (calls_today restarts with the account's local day; the load path's rule)
+                select shift_snapshot.user_id,
+                       shift_snapshot.login_at,
+                       shift_snapshot.calls_today,
+                       (shift_snapshot.observed_at at time zone account.time_zone - interval '1 microsecond')::date
+                           <> (shift_snapshot.previous_observed_at at time zone account.time_zone - interval '1 microsecond')::date
+                           as is_new_day,
+                       lag(shift_snapshot.calls_today) over calls_order as previous_calls_today,
+                       row_number() over (partition by shift_snapshot.user_id order by shift_snapshot.observed_at desc,
+                           shift_snapshot.received_at desc, shift_snapshot.snapshot_id desc) as recency
+                from shift_snapshot
+                inner join warehouse.account as account on account.account_id = {0}
+                where shift_snapshot.calls_today is not null
+                window calls_order as (partition by shift_snapshot.user_id
+                    order by shift_snapshot.observed_at, shift_snapshot.received_at, shift_snapshot.snapshot_id)
             ), calls as (
                 select user_id,
                        login_at,
                        sum(case
                            when previous_calls_today is null then 0
+                           when is_new_day then calls_today
                            when calls_today >= previous_calls_today then calls_today - previous_calls_today
                            else calls_today
                        end) as calls_handled,
@@ -180,5 +197,5 @@ final class DerivationRewind {
             where s.account_id = {0}
               and s.user_id = open_shift.user_id
               and s.login_at = open_shift.login_at
-            """.formatted(bucket("l.value"), seconds("started_at", "ended_at"), seconds("previous_ended_at", "started_at"));
+            """.formatted(seconds("started_at", "ended_at"), seconds("previous_ended_at", "started_at"));
 }

@@ -61,21 +61,6 @@ final class DerivationSql {
                 + ")) as bigint))";
     }
 
-    /** The agent_shift column an interval's seconds count towards, from the status text. */
-    static String bucket(String statusText) {
-        return """
-                case %1$s
-                    when 'READY' then 'ready'
-                    when 'WAIT' then 'wait'
-                    when 'INCALL' then 'incall'
-                    when 'DISPO' then 'dispo'
-                    when 'PAUSED' then 'paused'
-                    when 'DEAD' then 'dead'
-                    else 'other'
-                end
-                """.formatted(statusText);
-    }
-
     private DerivationSql() {
     }
 }

@@ -2,7 +2,6 @@ package io.convosowarehouse.derive;
 
 import static io.convosowarehouse.derive.DerivationSql.SAME_STATE;
 import static io.convosowarehouse.derive.DerivationSql.SNAPSHOT_AGENTS;
-import static io.convosowarehouse.derive.DerivationSql.bucket;
 import static io.convosowarehouse.derive.DerivationSql.seconds;
 
 import org.jooq.DSLContext;
@@ -23,8 +22,8 @@ final class ShiftDeriver {
             , closed_seconds as (
                 select closed.user_id,
                        closed.shift_login_at,
-                       %1$s as bucket,
-                       %2$s as seconds
+                       reporting.status_group(l.value) as bucket,
+                       %1$s as seconds
                 from closed
                 left join warehouse.label as l on l.label_id = closed.status_ref
             ), credit as (
@@ -52,7 +51,7 @@ final class ShiftDeriver {
             where s.account_id = {0}
               and s.user_id = credit.user_id
               and s.login_at = credit.shift_login_at
-            """.formatted(bucket("l.value"), seconds("closed.started_at", "closed.ended_at"));
+            """.formatted(seconds("closed.started_at", "closed.ended_at"));
 
     /**
      * After a polling gap, a shift goes on only when the first snapshot after it still shows the agent in the
@@ -93,25 +92,37 @@ final class ShiftDeriver {
     }
 
     /**
-     * Counts calls: each rise of calls_today adds its size; a drop is the daily reset (at midnight, or a new day
-     * during a gap), after which the new value itself is the calls since the reset. A NULL calls_today changes
-     * nothing, and neither does an unchanged one, so only agents whose count moved are written. Calls made before
-     * the first snapshot of a shift cannot be told apart from earlier shifts' calls and are not counted.
+     * Counts calls: calls_today restarts with the account's local day, so on a snapshot of a new local day (a
+     * reading at midnight exactly still closes the old one) the value itself is the calls since the reset, whatever it was the day before; within a day each rise adds its
+     * size and a drop is a reset too. A NULL calls_today changes nothing, and neither does an unchanged one within
+     * a day, so only agents whose count moved are written. Calls made before the first snapshot of a shift cannot
+     * be told apart from earlier shifts' calls and are not counted.
      */
     void countCallsOfPresentAgents(DSLContext tx, SnapshotStep step) {
         tx.execute("with " + SNAPSHOT_AGENTS + """
+                , local_day as (
+                    -- the previous snapshot is the shift's last reading (an open shift's agent was in it); a reading
+                    -- taken at midnight exactly counts the calls up to it, so it belongs to the day that ends
+                    select (cast({2} as timestamptz) at time zone account.time_zone - interval '1 microsecond')::date
+                           <> (cast({3} as timestamptz) at time zone account.time_zone - interval '1 microsecond')::date
+                           as is_new_day
+                    from warehouse.account as account
+                    where account.account_id = {0}
+                )
                 update warehouse.agent_shift as s
                 set calls_handled = s.calls_handled + case
                         when s.last_calls_today is null then 0
+                        when local_day.is_new_day then r.calls_today
                         when r.calls_today >= s.last_calls_today then r.calls_today - s.last_calls_today
                         else r.calls_today
                     end,
                     last_calls_today = r.calls_today
                 from r
+                cross join local_day
                 where s.account_id = {0}
                   and s.logout_at is null
                   and s.user_id = r.user_id
-                  and r.calls_today is distinct from s.last_calls_today
+                  and (r.calls_today is distinct from s.last_calls_today or local_day.is_new_day)
                   and r.calls_today is not null
                 """, step.params());
     }
