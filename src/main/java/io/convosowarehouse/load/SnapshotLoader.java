@@ -7,7 +7,6 @@ import static io.convosowarehouse.db.warehouse.Tables.CAMPAIGN_STATS;
 import static io.convosowarehouse.db.warehouse.Tables.QUEUE_STATS;
 import static io.convosowarehouse.db.warehouse.Tables.SNAPSHOT;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -199,7 +198,7 @@ public class SnapshotLoader {
                 .set(SNAPSHOT.OBSERVED_AT, observedAt)
                 .set(SNAPSHOT.RECEIVED_AT, answer.receivedAt().atOffset(ZoneOffset.UTC))
                 .set(SNAPSHOT.TIME, parsed.sourceTime() == null ? null : parsed.sourceTime().atOffset(ZoneOffset.UTC))
-                .set(SNAPSHOT.CLOCK_SKEW_SEC, (int) Duration.between(answer.receivedAt(), parsed.observedAt()).toSeconds())
+                .set(SNAPSHOT.CLOCK_SKEW_SEC, ClockSkew.seconds(answer.receivedAt(), parsed.observedAt()))
                 .set(SNAPSHOT.HTTP_STATUS, answer.httpStatus() == null ? null : answer.httpStatus().shortValue())
                 .set(SNAPSHOT.LATENCY_MS, answer.latencyMs())
                 .set(SNAPSHOT.PAYLOAD_HASH, hash)
