@@ -1,5 +1,7 @@
 package io.convosowarehouse.parse;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -54,7 +56,7 @@ public final class FieldBlock {
         return add(name, LenientFields::duration, ColumnType.INTEGER);
     }
 
-    ApiField<java.math.BigDecimal> decimal(String name) {
+    ApiField<BigDecimal> decimal(String name) {
         return add(name, LenientFields::decimal, ColumnType.NUMERIC);
     }
 
@@ -62,7 +64,7 @@ public final class FieldBlock {
         return add(name, LenientFields::flag, ColumnType.BOOLEAN);
     }
 
-    ApiField<java.time.Instant> timestamp(String name) {
+    ApiField<Instant> timestamp(String name) {
         return add(name, LenientFields::timestamp, ColumnType.TIMESTAMPTZ);
     }
 
