@@ -7,19 +7,24 @@ import static io.convosowarehouse.db.warehouse.Tables.CAMPAIGN_STATS;
 import static io.convosowarehouse.db.warehouse.Tables.QUEUE_STATS;
 import static io.convosowarehouse.db.warehouse.Tables.SNAPSHOT;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.TableRecord;
 import org.springframework.stereotype.Component;
 
 import io.convosowarehouse.derive.SettledAggregates;
 import io.convosowarehouse.derive.SnapshotDerivation;
 
+import io.convosowarehouse.parse.ApiField;
+import io.convosowarehouse.parse.CounterFields;
+import io.convosowarehouse.parse.FieldBlock;
+import io.convosowarehouse.parse.FieldValues;
 import io.convosowarehouse.parse.ParsedAnswer;
 import io.convosowarehouse.parse.RefusedAnswer;
 import io.convosowarehouse.parse.Rejection;
@@ -199,7 +204,7 @@ public class SnapshotLoader {
                 .set(SNAPSHOT.OBSERVED_AT, observedAt)
                 .set(SNAPSHOT.RECEIVED_AT, answer.receivedAt().atOffset(ZoneOffset.UTC))
                 .set(SNAPSHOT.TIME, parsed.sourceTime() == null ? null : parsed.sourceTime().atOffset(ZoneOffset.UTC))
-                .set(SNAPSHOT.CLOCK_SKEW_SEC, (int) Duration.between(answer.receivedAt(), parsed.observedAt()).toSeconds())
+                .set(SNAPSHOT.CLOCK_SKEW_SEC, ClockSkew.seconds(answer.receivedAt(), parsed.observedAt()))
                 .set(SNAPSHOT.HTTP_STATUS, answer.httpStatus() == null ? null : answer.httpStatus().shortValue())
                 .set(SNAPSHOT.LATENCY_MS, answer.latencyMs())
                 .set(SNAPSHOT.PAYLOAD_HASH, hash)
@@ -224,7 +229,8 @@ public class SnapshotLoader {
     private static void insertCounters(DSLContext tx, short accountId, long snapshotId, OffsetDateTime observedAt,
             Scope scope, ParsedAnswer parsed) {
         if (parsed.campaignCounters() != null) {
-            var row = tx.newRecord(CAMPAIGN_STATS, parsed.campaignCounters());
+            var row = tx.newRecord(CAMPAIGN_STATS);
+            setColumns(row, CounterFields.CAMPAIGN, parsed.campaignCounters());
             row.setSnapshotId(snapshotId);
             row.setObservedAt(observedAt);
             row.setAccountId(accountId);
@@ -234,13 +240,29 @@ public class SnapshotLoader {
             row.insert();
         }
         if (parsed.queueCounters() != null) {
-            var row = tx.newRecord(QUEUE_STATS, parsed.queueCounters());
+            var row = tx.newRecord(QUEUE_STATS);
+            setColumns(row, CounterFields.QUEUE, parsed.queueCounters());
             row.setSnapshotId(snapshotId);
             row.setObservedAt(observedAt);
             row.setAccountId(accountId);
             row.setQueueId(scope.kind() == Scope.Kind.QUEUE ? Long.valueOf(scope.id()) : null);
             row.insert();
         }
+    }
+
+    /** Each field of the block into its column of the counters table. */
+    private static void setColumns(TableRecord<?> row, FieldBlock block, FieldValues values) {
+        for (ApiField<?> field : block.fields()) {
+            Field<?> column = row.field(field.column());
+            if (column == null) {
+                throw new IllegalStateException(row.getTable().getName() + " has no column for API field " + field);
+            }
+            set(row, column, values.get(field));
+        }
+    }
+
+    private static <T> void set(TableRecord<?> row, Field<T> column, Object value) {
+        row.set(column, column.getDataType().convert(value));
     }
 
     private static void insertRejections(DSLContext tx, short accountId, Instant receivedAt, Long rawPayloadId,

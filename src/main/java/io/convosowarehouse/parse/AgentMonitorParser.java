@@ -97,8 +97,8 @@ public class AgentMonitorParser {
         private String campaignsJson;
         private String queuesJson;
         private String callDataJson;
-        private CampaignCounters campaignCounters;
-        private QueueCounters queueCounters;
+        private FieldValues campaignCounters;
+        private FieldValues queueCounters;
 
         AnswerReader(byte[] body, ConvosoTime time, Instant reference, Instant receivedAt) {
             this.body = body;
@@ -221,14 +221,14 @@ public class AgentMonitorParser {
                 return;
             }
             for (String name : agent.propertyNames()) {
-                if (!AgentMonitorFields.AGENT.contains(name)) {
+                if (!AgentFields.BLOCK.declares(name)) {
                     unknown("data.entries.agents[].", name, agent.get(name));
                 }
             }
             LenientFields fields = new LenientFields(agent, time, reference);
-            AgentRow row = AgentRows.read(fields);
+            AgentRow row = new AgentRow(AgentFields.BLOCK.read(fields));
             List<String> problems = fields.problems();
-            if (problems.isEmpty() && row == null) {
+            if (problems.isEmpty() && row.get(AgentFields.USER_ID) == null) {
                 problems = List.of("user_id: missing; an agent row needs its id");
             }
             if (problems.isEmpty() && !userIds.add(row.userId())) {
@@ -251,27 +251,13 @@ public class AgentMonitorParser {
                 return;
             }
             for (String name : counters.propertyNames()) {
-                if (!AgentMonitorFields.CAMPAIGN_COUNTERS.contains(name) && !AgentMonitorFields.QUEUE_COUNTERS.contains(name)
+                if (!CounterFields.CAMPAIGN.declares(name) && !CounterFields.QUEUE.declares(name)
                         && !AgentMonitorFields.TIME.equals(name)) {
                     unknown(path + ".", name, counters.get(name));
                 }
             }
-            LenientFields campaignFields = new LenientFields(counters, time, reference);
-            CampaignCounters campaign = CounterBlocks.campaign(campaignFields);
-            if (campaignFields.problems().isEmpty()) {
-                campaignCounters = campaign;
-            } else {
-                rejections.add(new Rejection(path, "campaign counters: " + String.join("; ", campaignFields.problems()),
-                        counters.toString()));
-            }
-            LenientFields queueFields = new LenientFields(counters, time, reference);
-            QueueCounters queue = CounterBlocks.queue(queueFields);
-            if (queueFields.problems().isEmpty()) {
-                queueCounters = queue;
-            } else {
-                rejections.add(new Rejection(path, "queue counters: " + String.join("; ", queueFields.problems()),
-                        counters.toString()));
-            }
+            campaignCounters = counterBlock(path, "campaign counters", CounterFields.CAMPAIGN, counters);
+            queueCounters = counterBlock(path, "queue counters", CounterFields.QUEUE, counters);
             JsonNode rawTime = counters.get(AgentMonitorFields.TIME);
             if (rawTime != null && rawTime.isValueNode() && !rawTime.isNull()) {
                 sourceTime = parseSourceTime(rawTime.asString(), time, receivedAt);
@@ -280,6 +266,17 @@ public class AgentMonitorParser {
                 rejections.add(new Rejection(path + ".time", "time: not a yyyy-MM-dd HH:mm:ss timestamp; the receive time was used",
                         rawTime.toString()));
             }
+        }
+
+        /** The block's values, or null (and a rejection) when one of them cannot be stored. */
+        private FieldValues counterBlock(String path, String what, FieldBlock block, JsonNode counters) {
+            LenientFields fields = new LenientFields(counters, time, reference);
+            FieldValues values = block.read(fields);
+            if (fields.problems().isEmpty()) {
+                return values;
+            }
+            rejections.add(new Rejection(path, what + ": " + String.join("; ", fields.problems()), counters.toString()));
+            return null;
         }
 
         private List<NamedId> namedIds(String path, JsonNode list) {

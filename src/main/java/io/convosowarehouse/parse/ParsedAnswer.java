@@ -10,6 +10,8 @@ import java.util.List;
  * @param observedAt   data.time converted with the account zone, else the receive time
  * @param sourceTime   data.time converted, or NULL when the answer had none
  * @param campaignsJson the campaigns list exactly as sent, as JSON text
+ * @param campaignCounters the {@link CounterFields#CAMPAIGN} values, or NULL when the answer had none or they were rejected
+ * @param queueCounters    the {@link CounterFields#QUEUE} values, likewise
  */
 public record ParsedAnswer(
         Instant observedAt,
@@ -25,8 +27,8 @@ public record ParsedAnswer(
         String queuesJson,
         String callDataJson,
         List<AgentRow> agents,
-        CampaignCounters campaignCounters,
-        QueueCounters queueCounters,
+        FieldValues campaignCounters,
+        FieldValues queueCounters,
         List<Rejection> rejections,
         List<UnknownField> unknownFields) implements ParseOutcome {
 }
