@@ -1,6 +1,6 @@
 package io.convosowarehouse.cli;
 
-/** The process exit codes, as documented in the README. */
+/** The process exit codes, as listed in docs/operations.md (DocsAgreementTest keeps the two in step). */
 public enum ExitCode {
     /** Everything asked for was done (rejected records are counted and warned about, not failures). */
     OK(0),
