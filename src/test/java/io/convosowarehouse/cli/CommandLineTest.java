@@ -286,11 +286,18 @@ class CommandLineTest {
     }
 
     @Test
-    void helpListsTheCommandsAndExitCodes() {
+    void helpListsTheCommandsAndEveryExitCode() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("migrate", "poll", "ingest", "simulate", "demo", "Exit codes:")
+        assertThat(help.out()).contains("migrate", "poll", "ingest", "simulate", "demo", "Exit codes")
+                .containsPattern("1 +unexpected failure of no known kind")
                 .containsPattern("5 +partial success").containsPattern("143 +stopped by SIGTERM");
+        for (String command : java.util.List.of("", "poll", "report")) {
+            String text = command.isEmpty() ? help.out() : Cli.run(Map.of(), command, "--help").out();
+            for (ExitCode exitCode : ExitCode.values()) {
+                assertThat(text).as(command + " --help").containsPattern("(?m)^ +" + exitCode.code() + " +" + exitCode.meaning() + "$");
+            }
+        }
     }
 
     @Test
