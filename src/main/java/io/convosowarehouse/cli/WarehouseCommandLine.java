@@ -55,6 +55,7 @@ public final class WarehouseCommandLine implements Runnable {
                 .setErr(err)
                 .registerConverter(Instant.class, WarehouseCommandLine::instant)
                 .registerConverter(Duration.class, WarehouseCommandLine::duration)
+                .registerConverter(PeriodBound.class, PeriodBound::parse)
                 .setExitCodeExceptionMapper(failure -> ExitCode.USAGE.code())
                 .setParameterExceptionHandler((e, a) -> {
                     // the command the error is in ("convoso-warehouse poll"), whose own help explains its options
