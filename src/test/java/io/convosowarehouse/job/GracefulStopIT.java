@@ -23,7 +23,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * The job as a real process: several samples in one run, and SIGTERM (what Kubernetes sends) in the
  * middle of a run stops it cleanly with exit code 143, the run recorded, nothing half-written.
  */
-class GracefulStopTest {
+class GracefulStopIT {
 
     private static TestDatabase database;
 

@@ -28,7 +28,7 @@ import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /** What a user typing commands sees: usage errors, exit codes, and the envelope files ingest reads. */
-class CommandLineTest {
+class CommandLineIT {
 
     private static TestDatabase database;
 

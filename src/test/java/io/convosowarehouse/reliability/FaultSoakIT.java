@@ -28,7 +28,7 @@ import io.convosowarehouse.testsupport.WarehouseTestContext;
  * 100 consecutive poll cycles against a simulator answering 20% HTTP 5xx, 10% 429 and 5% malformed
  * bodies: every cycle ends as a snapshot or as a recorded failure, never both, never twice.
  */
-class FaultSoakTest {
+class FaultSoakIT {
 
     private static final int CYCLES = 100;
     private static TestDatabase database;

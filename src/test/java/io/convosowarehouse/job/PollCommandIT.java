@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The poll command against a real HTTP server and a real database, one Spring Batch job execution per cycle. */
-class PollCommandTest {
+class PollCommandIT {
 
     private static final String TOKEN = "tk_live_9f8e7d6c5b4a3210";
     private static TestDatabase database;

@@ -23,7 +23,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * Every report on {@link GoldenData} against results computed by hand; and every report file run by
  * the real command line and by psql giving the same rows.
  */
-class ShiftAnalysisReportsTest {
+class ShiftAnalysisReportsIT {
 
     private static final ReportCatalog CATALOG = ReportCatalog.fromDirectory(Path.of("sql-reports"));
 
