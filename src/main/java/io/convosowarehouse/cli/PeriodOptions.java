@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,11 +31,14 @@ class PeriodOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    /** For the commands that need both ends. */
+    /** For the commands that need both ends: a missing one is a usage error like any missing option. */
     void requireBoth() {
-        if (from == null || to == null) {
-            throw new CommandFailure(ExitCode.USAGE, "give the period as --from and --to, e.g. --from 2025-05-28 --to 2025-05-29"
-                    + " (local dates in the account's time zone) or --from 2025-05-28T07:00:00Z --to 2025-05-29T07:00:00Z");
+        List<String> missing = java.util.stream.Stream.of(from == null ? "'--from=WHEN'" : null, to == null ? "'--to=WHEN'" : null)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "Missing required option" + (missing.size() > 1 ? "s" : "")
+                    + ": " + String.join(", ", missing));
         }
     }
 

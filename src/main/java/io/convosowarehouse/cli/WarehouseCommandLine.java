@@ -74,7 +74,7 @@ public final class WarehouseCommandLine implements Runnable {
     }
 
     private static void listExitCodes(CommandLine command) {
-        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes (docs/operations.md explains each):%n")
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCode.helpList());
     }
 
