@@ -1,6 +1,7 @@
 package io.convosowarehouse.cli;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +47,16 @@ class CommonOptions {
                     + all.stream().map(AccountSettings::name).toList());
         }
         return selected;
+    }
+
+    /**
+     * The time zone of each account a command over the warehouse works on: the one named, or every one in
+     * the warehouse when {@code account} is null; an account it has never loaded is refused.
+     */
+    Map<String, ZoneId> timeZonesInWarehouse(ConfigurableApplicationContext context, String account) {
+        requireAccountInWarehouse(context, account);
+        AccountDirectory directory = context.getBean(AccountDirectory.class);
+        return account == null ? directory.timeZones() : Map.of(account, directory.timeZoneOf(account).orElseThrow());
     }
 
     /** Refuses an --account the warehouse has never loaded: the command could only do nothing and call it success. */

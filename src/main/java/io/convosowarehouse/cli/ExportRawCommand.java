@@ -23,7 +23,7 @@ class ExportRawCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    InstantRangeOptions range;
+    PeriodOptions period;
 
     @Option(names = "--account", paramLabel = "NAME", description = "Only this account's answers (default: every account in the warehouse).")
     String account;
@@ -36,7 +36,8 @@ class ExportRawCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        range.requireForward();
+        period.requireBoth();
+        period.requireForward();
         // the export is written beside the file and moved over it when complete (see RawArchiveExport)
         Path directory = out.toAbsolutePath().getParent();
         if (Files.isDirectory(out) || !Files.isDirectory(directory) || !Files.isWritable(directory)) {
@@ -44,8 +45,8 @@ class ExportRawCommand implements Callable<Integer> {
                     ? "it is a directory" : directory + " is not a writable directory") + "; nothing was exported");
         }
         try (ConfigurableApplicationContext context = common.startContext()) {
-            common.requireAccountInWarehouse(context, account);
-            int written = context.getBean(RawArchiveExport.class).export(range.from, range.to, account, out);
+            Period instants = period.forAccountsAtOnce(common.timeZonesInWarehouse(context, account));
+            int written = context.getBean(RawArchiveExport.class).export(instants.from(), instants.to(), account, out);
             spec.commandLine().getOut().println("export-raw: " + written + " answer(s) written to " + out);
             return ExitCode.OK.code();
         }

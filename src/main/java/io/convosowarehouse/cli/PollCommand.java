@@ -110,13 +110,7 @@ class PollCommand implements Callable<Integer> {
     }
 
     private static ExitCode report(AccountResult result, PrintWriter out, PrintWriter err) {
-        ExitCode code = switch (result.outcome()) {
-            case COMPLETED, ALREADY_DONE, RUNNING_ELSEWHERE -> ExitCode.OK;
-            case PARTIAL -> ExitCode.PARTIAL;
-            case SOURCE_FAILED -> ExitCode.SOURCE;
-            case DATABASE_FAILED -> ExitCode.DATABASE;
-            case STOPPED -> ExitCode.STOPPED;
-        };
+        ExitCode code = result.outcome().exitCode();
         (code == ExitCode.OK ? out : err).println("poll " + result.account() + ": " + result.summary());
         return code;
     }

@@ -1,7 +1,10 @@
 package io.convosowarehouse.cli;
 
 import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,7 +32,7 @@ class RebuildDerivedCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    InstantRangeOptions range;
+    PeriodOptions period;
 
     @Option(names = "--account", paramLabel = "NAME", description = {"Only this account: a configured one, or any the warehouse "
             + "holds (such as the demo's) with the time zone it was loaded with (default: every configured account)."})
@@ -40,13 +43,23 @@ class RebuildDerivedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        range.requireForward();
+        period.requireBoth();
+        period.requireForward();
         PrintWriter out = spec.commandLine().getOut();
         try (ConfigurableApplicationContext context = common.startContext()) {
             DerivedFactsRebuild rebuild = context.getBean(DerivedFactsRebuild.class);
-            for (AccountSettings account : accounts(context)) {
-                Summary summary = rebuild.rebuild(account, range.from, range.to);
-                out.println("rebuild-derived " + account.name() + " from " + range.from + " to " + range.to + ": "
+            List<AccountSettings> accounts = accounts(context);
+            // each account is rebuilt on its own, so a local time means each one's own
+            Map<String, ZoneId> zones = new LinkedHashMap<>();
+            accounts.forEach(account -> zones.put(account.name(), account.timeZone()));
+            accounts.forEach(account -> period.in(account.timeZone())); // refuses a period backwards in any zone before the first
+            if (period.isLocal()) {
+                period.sayOnStderr(period.meaning(zones));
+            }
+            for (AccountSettings account : accounts) {
+                Period instants = period.in(account.timeZone());
+                Summary summary = rebuild.rebuild(account, instants.from(), instants.to());
+                out.println("rebuild-derived " + account.name() + " from " + instants.from() + " to " + instants.to() + ": "
                         + summary.replayedInRange() + " snapshot(s) replayed in range, " + summary.replayedAfterRange()
                         + " after it; account now has " + summary.intervals() + " state interval(s) and "
                         + summary.shifts() + " shift(s)");

@@ -21,7 +21,7 @@ class ReplayCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
-    InstantRangeOptions range;
+    PeriodOptions period;
 
     @Option(names = "--account", paramLabel = "NAME", description = "Only this account's answers (default: every account in the warehouse).")
     String account;
@@ -31,11 +31,12 @@ class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        range.requireForward();
+        period.requireBoth();
+        period.requireForward();
         try (ConfigurableApplicationContext context = common.startContext()) {
-            common.requireAccountInWarehouse(context, account);
+            Period instants = period.forAccountsAtOnce(common.timeZonesInWarehouse(context, account));
             PrintWriter out = spec.commandLine().getOut();
-            ArchiveReplay.Result result = context.getBean(ArchiveReplay.class).replay(range.from, range.to, account, out);
+            ArchiveReplay.Result result = context.getBean(ArchiveReplay.class).replay(instants.from(), instants.to(), account, out);
             out.println("replay: " + result.answers() + " archived answer(s): " + result.loaded() + " loaded, "
                     + result.refused() + " refused, " + result.duplicates() + " duplicate(s)");
             result.rebuilt().forEach(line -> out.println("replay: " + line));

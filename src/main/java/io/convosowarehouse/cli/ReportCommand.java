@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", description = {
         "Run a canned report of sql-reports/ (the same file psql runs) and print its rows.",
-        "--from and --to are local dates or times in the account's time zone; --to is exclusive.",
-        "Without --account every account is reported, each in its own time zone."})
+        "--from and --to are local dates or times in the account's time zone, or instants with an offset; --to is exclusive.",
+        "Without --account every account is reported, each in its own time zone: a local time means each one's own."})
 class ReportCommand implements Callable<Integer> {
 
     private static final Set<Integer> BUCKETS = Set.of(15, 30, 60, 1440);
@@ -45,11 +45,8 @@ class ReportCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the reports with their descriptions and exit.")
     boolean list;
 
-    @Option(names = "--from", paramLabel = "DATE|TIME", description = "Start (inclusive), e.g. 2025-05-28 or 2025-05-28T09:00.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE|TIME", description = "End (exclusive), e.g. 2025-05-29.")
-    String to;
+    @Mixin
+    PeriodOptions period;
 
     @Option(names = "--bucket", paramLabel = "MINUTES",
             description = "Bucket length for bucketed reports: 15, 30, 60, or 1440 for a day (default: the report's).")
@@ -92,9 +89,8 @@ class ReportCommand implements Callable<Integer> {
         // (needed with a read-only login such as one in warehouse_reader)
         try (ConfigurableApplicationContext context = common.startContext()) {
             // '' means every account
-            if (!"".equals(account)) {
-                common.requireAccountInWarehouse(context, account);
-            }
+            Map<String, ZoneId> zones = common.timeZonesInWarehouse(context, "".equals(account) ? null : account);
+            putLocalPeriod(parameters, zones);
             ReportResult result = context.getBean(ReportRunner.class).run(report, parameters);
             if (outFile == null) {
                 outputFormat.renderer().render(report.name(), result, out);
@@ -120,8 +116,8 @@ class ReportCommand implements Callable<Integer> {
 
     private Map<String, String> parameters(ReportDefinition report) {
         Map<String, String> parameters = new LinkedHashMap<>(params);
-        putChecked(parameters, "from", from);
-        putChecked(parameters, "to", to);
+        period.from = periodBound("from", period.from, parameters.remove("from"));
+        period.to = periodBound("to", period.to, parameters.remove("to"));
         // reports read the account by its configured name; '' means every account
         putChecked(parameters, "account", account);
         if (bucket != null) {
@@ -131,28 +127,77 @@ class ReportCommand implements Callable<Integer> {
             putChecked(parameters, "bucket", bucket.toString());
         }
         Set<String> known = report.parameters();
-        for (String parameter : parameters.keySet()) {
+        Set<String> given = new LinkedHashSet<>(parameters.keySet());
+        if (period.from != null) {
+            given.add("from");
+        }
+        if (period.to != null) {
+            given.add("to");
+        }
+        for (String parameter : given) {
             if (!known.contains(parameter)) {
                 throw new CommandFailure(ExitCode.USAGE, "report " + report.name() + " has no parameter '" + parameter
                         + "'; its parameters: " + String.join(", ", known));
             }
         }
         for (String required : report.requiredParameters()) {
-            if (!parameters.containsKey(required)) {
+            if (!given.contains(required)) {
                 throw new CommandFailure(ExitCode.USAGE, "report " + report.name() + " needs --" + required);
             }
         }
-        requireForward(parameters.get("from"), parameters.get("to"));
+        // an empty or backwards period could only report nothing: refused, as by every command with a period
+        period.requireForward();
         return parameters;
     }
 
-    /** Refuses an empty or backwards range, as the commands that take instants do: it could only report nothing. */
-    private static void requireForward(String from, String to) {
-        LocalDateTime start = localDateOrTime("--from", from);
-        LocalDateTime end = localDateOrTime("--to", to);
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw new CommandFailure(ExitCode.USAGE, "--from " + from + " must be before --to " + to + "; nothing was done");
+    /** An end of the period, given as --from or --to, or as --param from= or to=. */
+    private static PeriodBound periodBound(String key, PeriodBound option, String param) {
+        if (param == null) {
+            return option;
         }
+        if (option != null) {
+            throw new CommandFailure(ExitCode.USAGE, "give " + key + " once: as --" + key + ", not also as --param");
+        }
+        try {
+            return PeriodBound.parse(param);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new CommandFailure(ExitCode.USAGE, "--param " + key + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The period as the reports take it: local times, which each report reads in each account's time zone. A
+     * local form is passed as it is, so that without --account it means each account's own local time; an
+     * instant becomes the local time that means it, which it can only do for accounts that share one time zone.
+     */
+    private void putLocalPeriod(Map<String, String> parameters, Map<String, ZoneId> zones) {
+        boolean oneZone = zones.values().stream().distinct().count() <= 1;
+        ZoneId zone = zones.values().stream().findFirst().orElse(ZoneOffset.UTC);
+        if (period.from != null) {
+            parameters.put("from", localText("--from", period.from, oneZone, zone, zones));
+        }
+        if (period.to != null) {
+            parameters.put("to", localText("--to", period.to, oneZone, zone, zones));
+        }
+        if (period.from != null && period.to != null) {
+            zones.values().forEach(period::in); // refuses a period that is backwards in an account's time zone
+            if (period.isLocal() && !zones.isEmpty()) {
+                period.sayOnStderr(period.meaning(zones));
+            }
+        }
+    }
+
+    private static String localText(String option, PeriodBound bound, boolean oneZone, ZoneId zone, Map<String, ZoneId> zones) {
+        if (bound instanceof PeriodBound.Local local) {
+            return local.local().toString();
+        }
+        if (!oneZone) {
+            throw new CommandFailure(ExitCode.USAGE, option + " " + bound.text() + " is an instant, which is another local time "
+                    + "in each of the accounts' time zones (" + zones.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")) + "): give --account NAME, or local dates, which mean each "
+                    + "account's own local time; nothing was done");
+        }
+        return ((PeriodBound.Exact) bound).localIn(zone, option).toString();
     }
 
     private static void putChecked(Map<String, String> parameters, String key, String value) {
@@ -161,23 +206,6 @@ class ReportCommand implements Callable<Integer> {
                 throw new CommandFailure(ExitCode.USAGE, "give " + key + " once: as --" + key + ", not also as --param");
             }
             parameters.put(key, value);
-        }
-    }
-
-    /** Accepts what the SQL's cast to timestamp accepts without ambiguity: a date or a local date-time. */
-    private static LocalDateTime localDateOrTime(String option, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value).atStartOfDay();
-        } catch (DateTimeParseException notADate) {
-            try {
-                return LocalDateTime.parse(value.replace(' ', 'T'));
-            } catch (DateTimeParseException notADateTime) {
-                throw new CommandFailure(ExitCode.USAGE, option + ": '" + value
-                        + "' is not a local date or time such as 2025-05-28 or 2025-05-28T09:00 (no offset: times are the account's)");
-            }
         }
     }
 

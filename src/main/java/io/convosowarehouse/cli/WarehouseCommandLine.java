@@ -21,15 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "convoso-warehouse", mixinStandardHelpOptions = true, version = "convoso-warehouse 0.1.0",
         description = "Keeps the history of a Convoso contact center in PostgreSQL.",
         subcommands = {MigrateCommand.class, PollCommand.class, IngestCommand.class, ReportCommand.class,
-                RebuildDerivedCommand.class, ReplayCommand.class, ExportRawCommand.class, SimulateCommand.class, DemoCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                "0:success (rejected records are counted and warned about, not failures)",
-                "2:usage or configuration error",
-                "3:source error (API unreachable after retries, success:false, a body that is not the expected JSON)",
-                "4:database error",
-                "5:partial success (some scopes or files loaded, others failed)",
-                "143:stopped by SIGTERM (work in flight finished or rolled back, the run recorded as stopped)"})
+                RebuildDerivedCommand.class, ReplayCommand.class, ExportRawCommand.class, SimulateCommand.class, DemoCommand.class})
 public final class WarehouseCommandLine implements Runnable {
 
     private static final String PROGRAM = "convoso-warehouse";
@@ -63,6 +55,7 @@ public final class WarehouseCommandLine implements Runnable {
                 .setErr(err)
                 .registerConverter(Instant.class, WarehouseCommandLine::instant)
                 .registerConverter(Duration.class, WarehouseCommandLine::duration)
+                .registerConverter(PeriodBound.class, PeriodBound::parse)
                 .setExitCodeExceptionMapper(failure -> ExitCode.USAGE.code())
                 .setParameterExceptionHandler((e, a) -> {
                     // the command the error is in ("convoso-warehouse poll"), whose own help explains its options
@@ -72,10 +65,17 @@ public final class WarehouseCommandLine implements Runnable {
                     return ExitCode.USAGE.code();
                 })
                 .setExecutionExceptionHandler(reportFailure(err));
-        // every command answers --help and --version, as the README says
+        // every command answers --help and --version, as the README says, and its help lists the exit codes
         String[] version = commandLine.getCommandSpec().version();
         commandLine.getSubcommands().values().forEach(command -> command.getCommandSpec().mixinStandardHelpOptions(true).version(version));
+        listExitCodes(commandLine);
+        commandLine.getSubcommands().values().forEach(WarehouseCommandLine::listExitCodes);
         return commandLine.execute(args);
+    }
+
+    private static void listExitCodes(CommandLine command) {
+        command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCode.helpList());
     }
 
     private static IExecutionExceptionHandler reportFailure(PrintWriter err) {

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.job.PollRunner;
 import io.convosowarehouse.job.PollRunner.AccountResult;
-import io.convosowarehouse.job.PollRunner.Outcome;
+import io.convosowarehouse.job.CycleOutcome;
 import io.convosowarehouse.job.StopSignal;
 import io.convosowarehouse.simulator.clock.ManualClock;
 
@@ -42,7 +42,7 @@ public class DemoRun {
         for (long poll = 1; poll <= shift.polls() && !stopSignal.requested(); poll++) {
             LocalDateTime now = clock.now();
             AccountResult result = pollRunner.poll(List.of(account), now.atZone(shift.timeZone()).toInstant()).get(0);
-            if (result.outcome() == Outcome.COMPLETED || result.outcome() == Outcome.ALREADY_DONE) {
+            if (result.outcome() == CycleOutcome.COMPLETED || result.outcome() == CycleOutcome.ALREADY_DONE) {
                 succeeded++;
             } else {
                 failed++;

@@ -1,7 +1,6 @@
 package io.convosowarehouse.job;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,18 +16,6 @@ import io.convosowarehouse.source.Scope;
  * hands to the next execution when a failed, stopped or abandoned cycle is run again.
  */
 final class CycleReport {
-
-    /** Which scopes of the cycle have loaded, and its campaign and queue scopes once known: what the step's context keeps. */
-    record Progress(List<String> done, List<Scope> narrower) {
-
-        void writeTo(ExecutionContext step) {
-            step.putString(DONE, String.join(",", done));
-            step.putString(NARROWER, String.join(",", narrower.stream().map(Scope::toString).toList()));
-        }
-    }
-
-    private static final String DONE = "scopesDone";
-    private static final String NARROWER = "narrowerScopes";
 
     /** Scopes an earlier execution of this cycle loaded: not called again. */
     private final Set<String> doneBefore;
@@ -54,23 +41,23 @@ final class CycleReport {
 
     /** Picks up what earlier executions of the cycle left in the step's execution context (nothing, the first time). */
     static CycleReport resumedFrom(ExecutionContext step) {
-        return new CycleReport(new LinkedHashSet<>(split(step.getString(DONE, ""))),
-                split(step.getString(NARROWER, "")).stream().map(Scope::parse).toList());
+        CycleProgress before = CycleProgress.readFrom(step);
+        return new CycleReport(new LinkedHashSet<>(before.done()), before.narrower());
     }
 
     /** Kept for a later execution of the same cycle, should this one fail or stop. */
     void saveProgressTo(ExecutionContext step) {
-        new Progress(List.copyOf(done), narrower).writeTo(step);
+        new CycleProgress(List.copyOf(done), narrower).writeTo(step);
     }
 
     /**
      * The progress as it will be once {@code scope}'s answer commits, {@code narrower} being the cycle's
      * campaign and queue scopes then; this report is left as it is until {@link #add} says it did.
      */
-    Progress progressWith(Scope scope, List<Scope> narrower) {
+    CycleProgress progressWith(Scope scope, List<Scope> narrower) {
         Set<String> after = new LinkedHashSet<>(done);
         after.add(scope.toString());
-        return new Progress(List.copyOf(after), List.copyOf(narrower));
+        return new CycleProgress(List.copyOf(after), List.copyOf(narrower));
     }
 
     boolean isDone(Scope scope) {
@@ -128,17 +115,17 @@ final class CycleReport {
     }
 
     /** COMPLETED, PARTIAL, SOURCE_FAILED, DATABASE_FAILED or STOPPED. */
-    String exitCode() {
+    CycleOutcome outcome() {
         if (stopped) {
-            return PollJobConfiguration.STOPPED;
+            return CycleOutcome.STOPPED;
         }
         if (sourceFailures + databaseFailures == 0) {
-            return PollJobConfiguration.COMPLETED;
+            return CycleOutcome.COMPLETED;
         }
         if (loaded + duplicates + doneBefore.size() > 0) {
-            return PollJobConfiguration.PARTIAL;
+            return CycleOutcome.PARTIAL;
         }
-        return databaseFailures > 0 ? PollJobConfiguration.DATABASE_FAILED : PollJobConfiguration.SOURCE_FAILED;
+        return databaseFailures > 0 ? CycleOutcome.DATABASE_FAILED : CycleOutcome.SOURCE_FAILED;
     }
 
     String summary() {
@@ -149,10 +136,6 @@ final class CycleReport {
             all += "; " + doneBefore.size() + " scope(s) loaded by an earlier run of this cycle, not called again";
         }
         return stopped ? all + "; stopped before the remaining scopes" : all;
-    }
-
-    private static List<String> split(String joined) {
-        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
     /** The cycle's numbers, as the job execution context keeps them. */

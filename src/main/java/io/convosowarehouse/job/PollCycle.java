@@ -45,25 +45,25 @@ class PollCycle {
     }
 
     /** Where a cycle keeps which of its scopes have loaded, as each one does. */
-    interface Progress {
+    interface WhenScopeStored {
 
         /**
          * Called in the transaction that stores a scope's answer, with the cycle's progress as it is
          * once that commits: what it writes to the database commits with the answer or not at all.
          */
-        void record(CycleReport.Progress progress);
+        void inTheSameTransaction(CycleProgress progress);
     }
 
     /**
      * Runs the cycle, or what earlier executions of it left: a scope {@code report} already counts as
      * loaded is not called again, since the API only tells "now" and a second answer would be a second
-     * snapshot of the same cycle. Each scope's answer is recorded in {@code progress} as it is stored,
-     * so that even a process killed in the middle of the cycle leaves what it loaded on record.
+     * snapshot of the same cycle. The cycle's progress goes to {@code whenStored} in each answer's
+     * transaction, so that even a process killed in the middle of the cycle leaves what it loaded on record.
      */
-    CycleReport run(AccountSettings account, Instant deadline, CycleReport report, Progress progress) {
+    CycleReport run(AccountSettings account, Instant deadline, CycleReport report, WhenScopeStored whenStored) {
         try {
             if (!report.isDone(Scope.ACCOUNT)) {
-                Optional<ProcessedAnswer> accountWide = poll(account, Scope.ACCOUNT, deadline, report, progress);
+                Optional<ProcessedAnswer> accountWide = poll(account, Scope.ACCOUNT, deadline, report, whenStored);
                 report.narrower(narrowerScopes(account, accountWide.map(ProcessedAnswer::campaigns).orElse(List.of()),
                         accountWide.map(ProcessedAnswer::queues).orElse(List.of())));
             }
@@ -75,7 +75,7 @@ class PollCycle {
                     report.stopped();
                     break;
                 }
-                poll(account, scope, deadline, report, progress);
+                poll(account, scope, deadline, report, whenStored);
             }
         } catch (CycleOwnership.CycleTakenOver e) {
             log.warn("{}: {}", account.name(), e.getMessage());
@@ -92,7 +92,7 @@ class PollCycle {
     }
 
     private Optional<ProcessedAnswer> poll(AccountSettings account, Scope scope, Instant deadline, CycleReport report,
-            Progress progress) {
+            WhenScopeStored whenStored) {
         ReceivedAnswer answer;
         try {
             answer = client.fetch(account, scope, deadline);
@@ -103,7 +103,7 @@ class PollCycle {
             return Optional.empty();
         }
         try {
-            ProcessedAnswer processed = pipeline.process(account, answer, (campaigns, queues) -> progress.record(
+            ProcessedAnswer processed = pipeline.process(account, answer, (campaigns, queues) -> whenStored.inTheSameTransaction(
                     report.progressWith(scope, scope.kind() == Scope.Kind.ACCOUNT
                             ? narrowerScopes(account, campaigns, queues) : report.narrower())));
             LoadOutcome outcome = processed.outcome();

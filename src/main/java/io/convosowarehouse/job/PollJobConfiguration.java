@@ -2,7 +2,6 @@ package io.convosowarehouse.job;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -37,14 +36,6 @@ public class PollJobConfiguration {
     /** The database session of the process that runs the execution (see {@link CycleOwnership}). */
     public static final String OWNER = "owner";
 
-    static final String COMPLETED = ExitStatus.COMPLETED.getExitCode();
-    static final String PARTIAL = "PARTIAL";
-    static final String SOURCE_FAILED = "SOURCE_FAILED";
-    static final String DATABASE_FAILED = "DATABASE_FAILED";
-    static final String STOPPED = "STOPPED";
-    /** The exit codes of a cycle in which some scope failed. */
-    static final Set<String> FAILURES = Set.of(PARTIAL, SOURCE_FAILED, DATABASE_FAILED);
-
     @Bean
     Job pollJob(JobRepository jobRepository, Step pollScopes) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -65,16 +56,15 @@ public class PollJobConfiguration {
     }
 
     /**
-     * A cycle in which a scope failed ends FAILED, not COMPLETED, so that Spring Batch lets the same
-     * cycle (account and scheduled time) run again for what did not load; only a COMPLETED cycle is
-     * "already done". Its exit code still says how it failed. afterStep is where Spring Batch lets a
-     * step's listener change the step's status.
+     * A cycle in which a scope failed ends FAILED, not COMPLETED (see {@link CycleOutcome#failsTheCycle});
+     * only a COMPLETED cycle is "already done". Its exit status still says how it failed. afterStep is
+     * where Spring Batch lets a step's listener change the step's status.
      */
     private static final class FailedScopesFailTheCycle implements StepExecutionListener {
 
         @Override
         public ExitStatus afterStep(StepExecution stepExecution) {
-            if (FAILURES.contains(stepExecution.getExitStatus().getExitCode())) {
+            if (CycleOutcome.recordedAs(stepExecution.getExitStatus()).filter(CycleOutcome::failsTheCycle).isPresent()) {
                 stepExecution.setStatus(BatchStatus.FAILED);
             }
             return null;
@@ -116,7 +106,7 @@ public class PollJobConfiguration {
                 report.saveProgressTo(stepExecution.getExecutionContext());
             }
             report.writeTo(stepExecution.getJobExecution().getExecutionContext());
-            contribution.setExitStatus(new ExitStatus(report.exitCode(), report.summary()));
+            contribution.setExitStatus(report.outcome().exitStatus(report.summary()));
             if (report.wasStopped()) {
                 stepExecution.setTerminateOnly(); // the job execution ends STOPPED and may be restarted
             }

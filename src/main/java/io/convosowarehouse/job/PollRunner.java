@@ -36,11 +36,7 @@ public class PollRunner {
     private static final Logger log = LoggerFactory.getLogger(PollRunner.class);
 
     /** How one account's cycle ended. */
-    public record AccountResult(String account, Outcome outcome, String summary, CycleCounts counts) {
-    }
-
-    public enum Outcome {
-        COMPLETED, PARTIAL, SOURCE_FAILED, DATABASE_FAILED, ALREADY_DONE, RUNNING_ELSEWHERE, STOPPED
+    public record AccountResult(String account, CycleOutcome outcome, String summary, CycleCounts counts) {
     }
 
     /**
@@ -80,7 +76,7 @@ public class PollRunner {
         List<AccountResult> results = new ArrayList<>();
         for (AccountSettings account : accounts) {
             if (stopSignal.requested()) {
-                results.add(new AccountResult(account.name(), Outcome.STOPPED, "not started: stop requested", CycleCounts.NONE));
+                results.add(new AccountResult(account.name(), CycleOutcome.STOPPED, "not started: stop requested", CycleCounts.NONE));
             } else {
                 results.add(pollOne(account, scheduledAt, deadline));
             }
@@ -108,7 +104,7 @@ public class PollRunner {
             if (last != null && last.isRunning()) {
                 Optional<String> gone = whyGone(last);
                 if (gone.isEmpty()) {
-                    return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE, cycle + " is running in another process "
+                    return new AccountResult(account.name(), CycleOutcome.RUNNING_ELSEWHERE, cycle + " is running in another process "
                             + "(" + describe(last) + "), which owns it; nothing done. It is taken over when that process's "
                             + "database session ends, or from " + takeOverAt(last) + " on", CycleCounts.NONE);
                 }
@@ -118,7 +114,7 @@ public class PollRunner {
                 try {
                     recover(last, gone.get());
                 } catch (OptimisticLockingFailureException e) {
-                    return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE, cycle + ": another process updated "
+                    return new AccountResult(account.name(), CycleOutcome.RUNNING_ELSEWHERE, cycle + ": another process updated "
                             + "its job execution " + last.getId() + " as this run was taking it over, and owns it; nothing done",
                             CycleCounts.NONE);
                 }
@@ -126,10 +122,10 @@ public class PollRunner {
             JobExecution execution = jobOperator.start(pollJob, parameters);
             return wasTakenOver(execution) ? takenOver(account, cycle) : resultOf(account, execution);
         } catch (JobInstanceAlreadyCompleteException e) {
-            return new AccountResult(account.name(), Outcome.ALREADY_DONE, cycle + " already completed; nothing to do",
+            return new AccountResult(account.name(), CycleOutcome.ALREADY_DONE, cycle + " already completed; nothing to do",
                     CycleCounts.NONE);
         } catch (JobExecutionAlreadyRunningException e) {
-            return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE,
+            return new AccountResult(account.name(), CycleOutcome.RUNNING_ELSEWHERE,
                     cycle + " was started by another process at the same moment, which owns it; nothing done", CycleCounts.NONE);
         } catch (JobRestartException | InvalidJobParametersException e) {
             throw new IllegalStateException("cannot start the poll job: " + e.getMessage(), e);
@@ -153,7 +149,7 @@ public class PollRunner {
     }
 
     private static AccountResult takenOver(AccountSettings account, String cycle) {
-        return new AccountResult(account.name(), Outcome.RUNNING_ELSEWHERE, cycle + " was taken over by another run, "
+        return new AccountResult(account.name(), CycleOutcome.RUNNING_ELSEWHERE, cycle + " was taken over by another run, "
                 + "which owns it now; the scopes this run stored are on record as loaded", CycleCounts.NONE);
     }
 
@@ -205,31 +201,25 @@ public class PollRunner {
     private static AccountResult resultOf(AccountSettings account, JobExecution execution) {
         CycleCounts counts = CycleReport.readFrom(execution.getExecutionContext());
         if (execution.getStatus() == BatchStatus.STOPPED) {
-            return new AccountResult(account.name(), Outcome.STOPPED, exitDescription(execution), counts);
+            return new AccountResult(account.name(), CycleOutcome.STOPPED, exitDescription(execution), counts);
         }
-        String exitCode = execution.getStepExecutions().stream().findFirst()
-                .map(step -> step.getExitStatus().getExitCode()).orElse("");
-        // a cycle in which a scope failed ends FAILED, so that it may be run again; its exit code says how
-        if (execution.getStatus() != BatchStatus.COMPLETED && !PollJobConfiguration.FAILURES.contains(exitCode)) {
+        Optional<CycleOutcome> recorded = execution.getStepExecutions().stream().findFirst()
+                .flatMap(step -> CycleOutcome.recordedAs(step.getExitStatus()));
+        // a cycle in which a scope failed ends FAILED, so that it may be run again; its exit status says how
+        if (execution.getStatus() != BatchStatus.COMPLETED && recorded.filter(CycleOutcome::failsTheCycle).isEmpty()) {
             Throwable failure = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
             if (isDatabaseFailure(failure)) {
                 // the other accounts of the run still get their cycle
-                return new AccountResult(account.name(), Outcome.DATABASE_FAILED, "database error: "
+                return new AccountResult(account.name(), CycleOutcome.DATABASE_FAILED, "database error: "
                         + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(failure).getMessage(), counts);
             }
             if (failure instanceof RuntimeException runtime) {
                 throw runtime; // a defect: classified into an exit code by the command line
             }
-            return new AccountResult(account.name(), Outcome.DATABASE_FAILED,
+            return new AccountResult(account.name(), CycleOutcome.DATABASE_FAILED,
                     "the poll job ended " + execution.getStatus() + (failure == null ? "" : ": " + failure.getMessage()), counts);
         }
-        Outcome outcome = switch (exitCode) {
-            case PollJobConfiguration.PARTIAL -> Outcome.PARTIAL;
-            case PollJobConfiguration.SOURCE_FAILED -> Outcome.SOURCE_FAILED;
-            case PollJobConfiguration.DATABASE_FAILED -> Outcome.DATABASE_FAILED;
-            default -> Outcome.COMPLETED;
-        };
-        return new AccountResult(account.name(), outcome, exitDescription(execution), counts);
+        return new AccountResult(account.name(), recorded.orElse(CycleOutcome.COMPLETED), exitDescription(execution), counts);
     }
 
     private static boolean isDatabaseFailure(Throwable failure) {

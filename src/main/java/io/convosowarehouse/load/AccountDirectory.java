@@ -53,6 +53,15 @@ public class AccountDirectory {
                         ScopeSelection.NONE, ScopeSelection.NONE)));
     }
 
+    /** Each account in the warehouse with the time zone it was loaded with, by name. */
+    public java.util.Map<String, ZoneId> timeZones() {
+        java.util.Map<String, ZoneId> zones = new java.util.TreeMap<>();
+        dsl.select(ACCOUNT.ACCOUNT_NAME, ACCOUNT.TIME_ZONE)
+                .from(ACCOUNT)
+                .forEach(account -> zones.put(account.value1(), ZoneId.of(account.value2())));
+        return zones;
+    }
+
     /** The names of the accounts in the warehouse, for messages. */
     public java.util.List<String> names() {
         return dsl.select(ACCOUNT.ACCOUNT_NAME).from(ACCOUNT).orderBy(ACCOUNT.ACCOUNT_NAME).fetch(ACCOUNT.ACCOUNT_NAME);

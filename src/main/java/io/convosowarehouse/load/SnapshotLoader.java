@@ -58,16 +58,12 @@ public class SnapshotLoader {
     }
 
     public LoadOutcome load(short accountId, ReceivedAnswer answer, ArchivedBody archived, ParsedAnswer parsed) {
-        return load(accountId, answer, archived, parsed, () -> { });
+        return load(accountId, answer, archived, parsed, WhenStored.NOTHING);
     }
 
-    /**
-     * Loads the answer, and runs {@code alsoInTheTransaction} last in the transaction that stores it
-     * (or finds it stored already): what that writes with this connection commits with the answer or
-     * not at all. The poll job records there that the cycle's scope has loaded.
-     */
+    /** Loads the answer, and runs {@code whenStored} last in the transaction that stores it (or finds it stored already). */
     public LoadOutcome load(short accountId, ReceivedAnswer answer, ArchivedBody archived, ParsedAnswer parsed,
-            Runnable alsoInTheTransaction) {
+            WhenStored whenStored) {
         partitions.ensureFor(parsed.observedAt(), answer.receivedAt());
         labels.register(AgentSnapshotCopy.labelsOf(parsed.agents()));
         OffsetDateTime observedAt = parsed.observedAt().atOffset(ZoneOffset.UTC);
@@ -76,7 +72,7 @@ public class SnapshotLoader {
             AccountLock.acquire(tx, accountId);
             Long snapshotId = insertSnapshot(tx, accountId, answer, parsed, archived.sha256(), observedAt);
             if (snapshotId == null) {
-                alsoInTheTransaction.run();
+                whenStored.inTheSameTransaction(parsed.campaigns(), parsed.queues());
                 return LoadOutcome.duplicate();
             }
             Long rawPayloadId = RawPayloads.archive(tx, accountId, answer, archived, RawPayloads.LOADED, snapshotId);
@@ -85,7 +81,7 @@ public class SnapshotLoader {
                 // only the account-wide answer lists everyone logged in; narrower scopes bring counters only
                 derivation.applyIfNewest(tx, snapshotId);
             }
-            alsoInTheTransaction.run();
+            whenStored.inTheSameTransaction(parsed.campaigns(), parsed.queues());
             return LoadOutcome.loaded(snapshotId, parsed.agents().size(), parsed.rejections().size());
         });
         if (outcome.kind() == LoadOutcome.Kind.LOADED && answer.scope().kind() == Scope.Kind.ACCOUNT) {

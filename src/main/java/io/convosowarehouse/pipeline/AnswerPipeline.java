@@ -14,9 +14,9 @@ import io.convosowarehouse.load.AccountDirectory;
 import io.convosowarehouse.load.ArchivedBody;
 import io.convosowarehouse.load.LoadOutcome;
 import io.convosowarehouse.load.SnapshotLoader;
+import io.convosowarehouse.load.WhenStored;
 import io.convosowarehouse.parse.AgentMonitorParser;
 import io.convosowarehouse.parse.ConvosoTime;
-import io.convosowarehouse.parse.NamedId;
 import io.convosowarehouse.parse.ParseOutcome;
 import io.convosowarehouse.parse.ParsedAnswer;
 import io.convosowarehouse.parse.RefusedAnswer;
@@ -46,18 +46,6 @@ public class AnswerPipeline {
         this.accounts = accounts;
     }
 
-    /**
-     * Work done in the transaction that stores an answer, last, so that it commits with the answer or
-     * not at all; it is told the campaigns and queues the answer lists.
-     */
-    @FunctionalInterface
-    public interface WhenStored {
-
-        WhenStored NOTHING = (campaigns, queues) -> { };
-
-        void inTheSameTransaction(List<NamedId> campaigns, List<NamedId> queues);
-    }
-
     public ProcessedAnswer process(AccountSettings account, ReceivedAnswer answer) {
         return process(account, answer, WhenStored.NOTHING);
     }
@@ -77,8 +65,7 @@ public class AnswerPipeline {
         }
         ParsedAnswer loadable = (ParsedAnswer) parsed;
         warnOnClockSkew(account, answer, loadable);
-        LoadOutcome outcome = loader.load(accountId, answer, archived, loadable,
-                () -> whenStored.inTheSameTransaction(loadable.campaigns(), loadable.queues()));
+        LoadOutcome outcome = loader.load(accountId, answer, archived, loadable, whenStored);
         if (outcome.rejected() > 0) {
             log.warn("{} {}: {} record(s) rejected; see ingest.rejected_record", account.name(), answer.scope(),
                     outcome.rejected());

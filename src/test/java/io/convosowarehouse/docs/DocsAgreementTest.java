@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,17 @@ class DocsAgreementTest {
     }
 
     @Test
-    void theOperationsGuideListsEveryExitCode() throws IOException {
+    void theOperationsGuideListsEveryExitCodeWithTheMeaningHelpGives() throws IOException {
         List<String> codes = Arrays.stream(ExitCode.values())
-                .map(exitCode -> Integer.toString(exitCode.code()))
+                .map(exitCode -> exitCode.code() + " " + exitCode.meaning())
+                .toList();
+        MarkdownTable table = MarkdownTable.under(OPERATIONS, "Exit codes");
+        List<String> documented = IntStream.range(0, table.rows().size())
+                .mapToObj(row -> table.column(0).get(row) + " " + table.column(1).get(row))
                 .toList();
 
-        assertThat(MarkdownTable.under(OPERATIONS, "Exit codes").names())
-                .as("the exit codes in docs/operations.md")
+        assertThat(documented)
+                .as("the exit codes and their meanings in docs/operations.md")
                 .containsExactlyInAnyOrderElementsOf(codes);
     }
 

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The first table under one "## " heading of a markdown file, read as the first cell of each row. */
-record MarkdownTable(Path file, String heading, List<String> firstCells) {
+/** The first table under one "## " heading of a markdown file, read as the cells of each row. */
+record MarkdownTable(Path file, String heading, List<List<String>> rows) {
 
     static MarkdownTable under(Path file, String heading) throws IOException {
         List<String> lines = Files.readAllLines(file);
@@ -15,7 +16,7 @@ record MarkdownTable(Path file, String heading, List<String> firstCells) {
         if (start < 0) {
             throw new IllegalStateException(file + " has no heading \"## " + heading + "\"");
         }
-        List<String> cells = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         boolean inTable = false;
         for (String line : lines.subList(start + 1, lines.size())) {
             if (line.startsWith("## ") || (inTable && !line.startsWith("|"))) {
@@ -25,19 +26,24 @@ record MarkdownTable(Path file, String heading, List<String> firstCells) {
                 boolean headerOrRule = !inTable || line.startsWith("|---");
                 inTable = true;
                 if (!headerOrRule) {
-                    cells.add(firstCell(line));
+                    rows.add(cells(line));
                 }
             }
         }
-        return new MarkdownTable(file, heading, List.copyOf(cells));
+        return new MarkdownTable(file, heading, List.copyOf(rows));
     }
 
     /** The first cells without their code quotes, e.g. "migrate" for "| `migrate` |". */
     List<String> names() {
-        return firstCells.stream().map(cell -> cell.replace("`", "")).toList();
+        return column(0);
     }
 
-    private static String firstCell(String row) {
-        return row.substring(1, row.indexOf('|', 1)).strip();
+    /** The cells of one column, without their code quotes. */
+    List<String> column(int index) {
+        return rows.stream().map(row -> row.get(index).replace("`", "")).toList();
+    }
+
+    private static List<String> cells(String row) {
+        return Arrays.stream(row.substring(1).split("\\|")).map(String::strip).toList();
     }
 }

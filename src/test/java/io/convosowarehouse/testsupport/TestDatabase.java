@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -29,7 +28,10 @@ public final class TestDatabase implements AutoCloseable {
     /** An empty database: nothing migrated yet. */
     public static TestDatabase empty(String testName) {
         PostgresServer server = PostgresServer.get();
-        String url = server.createDatabase(testName);
+        return connect(server, server.createDatabase(testName));
+    }
+
+    private static TestDatabase connect(PostgresServer server, String url) {
         try {
             return new TestDatabase(url, DriverManager.getConnection(url, server.user(), server.password()));
         } catch (SQLException e) {
@@ -39,14 +41,8 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A database with every migration applied. */
     public static TestDatabase migrated(String testName) {
-        TestDatabase database = empty(testName);
         PostgresServer server = PostgresServer.get();
-        Flyway.configure()
-                .dataSource(database.url, server.user(), server.password())
-                .locations("filesystem:db/migration")
-                .load()
-                .migrate();
-        return database;
+        return connect(server, server.createMigratedDatabase(testName));
     }
 
     public String url() {

@@ -22,7 +22,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * A warehouse loaded before the keys included account_id moves to the new keys with every row, and loads on
  * after it as before: the same answer again adds nothing.
  */
-class KeysIncludeAccountMigrationTest {
+class KeysIncludeAccountMigrationIT {
 
     private static final String EXAMPLE = Path.of("src/test/resources/fixtures/agent-monitor-search.example.json").toString();
     private static final List<String> TABLES = List.of("warehouse.snapshot", "warehouse.agent_snapshot",

@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * answer makes ingest exit 0 (rejected records are warnings); a REFUSED one exits 3. The README's
  * Reliability section lists the same cases.
  */
-class BadInputCorpusTest {
+class BadInputCorpusIT {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String HOSTILE_NAME = "Zoë \"Z\" O'Brien\t\\n\\ back\nslash 🎧 ; drop table x; --";

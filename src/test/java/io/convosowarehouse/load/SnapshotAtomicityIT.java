@@ -18,7 +18,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * One answer is one transaction: a database failure at any point of a snapshot's load leaves no
  * row of it anywhere, and the next attempt loads it whole.
  */
-class SnapshotAtomicityTest {
+class SnapshotAtomicityIT {
 
     private static final String EXAMPLE = Path.of("src/test/resources/fixtures/agent-monitor-search.example.json").toString();
     private static final List<String> TABLES = List.of("warehouse.snapshot", "warehouse.agent_snapshot",

@@ -29,7 +29,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * except for a 20-minute outage (01:10 to 01:30, threshold 5 minutes), with one agent per situation; and
  * two DST nights polled hourly with a 2-hour threshold, in an account of their own.
  */
-class CraftedSequencesTest {
+class CraftedSequencesIT {
 
     private static final LocalDate JUNE_10 = LocalDate.of(2025, 6, 10);
     private static final String NIGHT_FORMAT = "HH24:MI:SS";

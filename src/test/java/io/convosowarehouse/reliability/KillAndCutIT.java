@@ -39,7 +39,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * scopes of a poll cycle, and its database connections cut mid-load: no partial snapshot, no orphan
  * row, and the next run loads the rest with no duplicate.
  */
-class KillAndCutTest {
+class KillAndCutIT {
 
     private static final int ANSWERS = 60;
     private static TestDatabase database;

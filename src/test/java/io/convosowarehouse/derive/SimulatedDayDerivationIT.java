@@ -38,7 +38,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * midnight, the next morning's logins. What the load path derived is what a rebuild derives, and the settled
  * aggregates the loads stored are what the intervals give, whatever moves them back.
  */
-class SimulatedDayDerivationTest {
+class SimulatedDayDerivationIT {
 
     private static final LocalDateTime FIRST_POLL = LocalDateTime.of(2025, 5, 28, 12, 0);
     private static final int POLLS = 19 * 20;

@@ -9,8 +9,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.Fixtures;
+import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /** What a user typing commands sees: usage errors, exit codes, and the envelope files ingest reads. */
-class CommandLineTest {
+class CommandLineIT {
 
     private static TestDatabase database;
 
@@ -165,6 +170,35 @@ class CommandLineTest {
     }
 
     @Test
+    void aDatabaseFailureDuringAReportLeavesNothingOnStdoutAndOneLineOnStderr() throws Exception {
+        try (TestDatabase warehouse = TestDatabase.migrated("command_line_report_fails");
+                Connection locker = DriverManager.getConnection(warehouse.url(), PostgresServer.get().user(),
+                        PostgresServer.get().password())) {
+            // the report's query waits for this lock, and its connection is ended while it waits
+            locker.setAutoCommit(false);
+            locker.createStatement().execute("lock table warehouse.agent_shift in access exclusive mode");
+            String waiting = "select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'";
+            warehouse.dsl().fetch(waiting); // jOOQ's first use logs its banner: before the command's output is captured
+            CompletableFuture<Cli.Result> report = CompletableFuture.supplyAsync(() -> Cli.run(warehouse.springProperties(),
+                    "report", "shift_summary", "--from", "2025-05-28", "--to", "2025-05-29", "--format", "csv"));
+            assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+                while (warehouse.dsl().fetch(waiting).isEmpty()) {
+                    Thread.sleep(50);
+                }
+            }, "the report's query reaches the locked table");
+            warehouse.dsl().execute("select pg_terminate_backend(pid) from (" + waiting + ") as waiting");
+            locker.rollback();
+            Cli.Result result = report.get(2, TimeUnit.MINUTES);
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+            assertThat(result.err().lines()).as(result.all()).singleElement().asString()
+                    .startsWith("convoso-warehouse report: database error: ");
+            // stdout is where the CSV goes: the pool's warning and its trace must not land in the file
+            assertThat(result.out()).isEmpty();
+        }
+    }
+
+    @Test
     void aReportRangeThatIsEmptyOrBackwardsIsRefusedLikeTheOtherCommands() {
         for (String[] range : new String[][] {{"2025-05-29", "2025-05-28"}, {"2025-05-28", "2025-05-28"},
                 {"2025-05-28T10:00", "2025-05-28"}}) {
@@ -286,11 +320,18 @@ class CommandLineTest {
     }
 
     @Test
-    void helpListsTheCommandsAndExitCodes() {
+    void helpListsTheCommandsAndEveryExitCode() {
         Cli.Result help = Cli.run(Map.of(), "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("migrate", "poll", "ingest", "simulate", "demo", "Exit codes:")
+        assertThat(help.out()).contains("migrate", "poll", "ingest", "simulate", "demo", "Exit codes")
+                .containsPattern("1 +unexpected failure of no known kind")
                 .containsPattern("5 +partial success").containsPattern("143 +stopped by SIGTERM");
+        for (String command : java.util.List.of("", "poll", "report")) {
+            String text = command.isEmpty() ? help.out() : Cli.run(Map.of(), command, "--help").out();
+            for (ExitCode exitCode : ExitCode.values()) {
+                assertThat(text).as(command + " --help").containsPattern("(?m)^ +" + exitCode.code() + " +" + exitCode.meaning() + "$");
+            }
+        }
     }
 
     @Test

@@ -23,7 +23,7 @@ import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /** What the simulator serves, saved as a curl would save it, loads with no rejected record, quirks included. */
-class SimulatedAnswersLoadTest {
+class SimulatedAnswersLoadIT {
 
     private static TestDatabase database;
 

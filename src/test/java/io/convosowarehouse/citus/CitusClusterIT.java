@@ -25,7 +25,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * names a database on a Citus coordinator whose workers are registered (docs/scale.md); that database is emptied
  * first. Nothing unsafe is switched on: no citus.allow_nested_distributed_execution, no unsafe triggers.
  */
-class CitusClusterTest {
+class CitusClusterIT {
 
     private static final String CITUS_URL = System.getenv("CW_CITUS_JDBC_URL");
     private static final String WHOLE_RANGE_FROM = "2000-01-01T00:00:00Z";

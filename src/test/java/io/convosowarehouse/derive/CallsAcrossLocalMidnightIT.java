@@ -23,7 +23,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * 1 before local midnight and 1 again after it has made two calls, not one. Both the load path and a rebuild,
  * which recomputes an open shift's calls from the stored snapshots, must say so.
  */
-class CallsAcrossLocalMidnightTest {
+class CallsAcrossLocalMidnightIT {
 
     @TempDir
     static Path directory;

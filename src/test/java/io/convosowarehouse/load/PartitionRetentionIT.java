@@ -21,7 +21,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
 import io.convosowarehouse.testsupport.WarehouseTestContext;
 
 /** Retention drops whole months past each table's limit, and only those tables that have one. */
-class PartitionRetentionTest {
+class PartitionRetentionIT {
 
     private static TestDatabase database;
 

@@ -34,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Random mutations of valid answers (fixed seed, bounded count): the pipeline never throws, never
  * writes a partial snapshot, and archives every answer exactly once.
  */
-class MutationFuzzTest {
+class MutationFuzzIT {
 
     private static final int ANSWERS = 250;
     private static final long SEED = 20251123L;

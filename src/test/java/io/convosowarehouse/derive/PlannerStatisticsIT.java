@@ -26,7 +26,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * (also one new to a warehouse that has others) has the tables it joins analyzed, and a small account costs no
  * ANALYZE at every poll.
  */
-class PlannerStatisticsTest {
+class PlannerStatisticsIT {
 
     private static final Instant TEN = Instant.parse("2025-06-10T17:00:00Z");
 

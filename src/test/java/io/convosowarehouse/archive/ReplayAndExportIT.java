@@ -21,7 +21,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * The raw archive is the source of truth: replay rebuilds the warehouse from it after a parser fix,
  * idempotently, and export-raw carries it to another database exactly.
  */
-class ReplayAndExportTest {
+class ReplayAndExportIT {
 
     private static final String RANGE_FROM = "2025-06-02T00:00:00Z";
     private static final String RANGE_TO = "2025-06-03T00:00:00Z";

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.config.ConvosoProperties;
+import io.convosowarehouse.job.CycleOutcome;
 import io.convosowarehouse.job.PollRunner;
 import io.convosowarehouse.job.PollRunner.AccountResult;
-import io.convosowarehouse.job.PollRunner.Outcome;
 import io.convosowarehouse.simulator.clock.ManualClock;
 import io.convosowarehouse.simulator.http.SimulatorServer;
 import io.convosowarehouse.simulator.SimulatorSettings;
@@ -28,7 +28,7 @@ import io.convosowarehouse.testsupport.WarehouseTestContext;
  * 100 consecutive poll cycles against a simulator answering 20% HTTP 5xx, 10% 429 and 5% malformed
  * bodies: every cycle ends as a snapshot or as a recorded failure, never both, never twice.
  */
-class FaultSoakTest {
+class FaultSoakIT {
 
     private static final int CYCLES = 100;
     private static TestDatabase database;
@@ -48,7 +48,7 @@ class FaultSoakTest {
         SimulatorSettings settings = SimulatorSettings.defaults().withFaults(0.20, 0.10, 0, 0.05, 0);
         ZoneId zone = settings.timeZone();
         ManualClock clock = new ManualClock(LocalDateTime.parse("2025-05-28T09:00:00"));
-        Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+        Map<CycleOutcome, Integer> outcomes = new EnumMap<>(CycleOutcome.class);
         try (SimulatorServer simulator = SimulatorServer.start(settings, clock);
                 ConfigurableApplicationContext context = WarehouseTestContext.start(database, Map.of(
                         "convoso.base-url", simulator.baseUrl(), "convoso.auth-token", "demo-token",
@@ -63,8 +63,8 @@ class FaultSoakTest {
             }
         }
 
-        int completed = outcomes.getOrDefault(Outcome.COMPLETED, 0);
-        int failed = outcomes.getOrDefault(Outcome.SOURCE_FAILED, 0);
+        int completed = outcomes.getOrDefault(CycleOutcome.COMPLETED, 0);
+        int failed = outcomes.getOrDefault(CycleOutcome.SOURCE_FAILED, 0);
         assertThat(completed + failed).as("outcomes %s", outcomes).isEqualTo(CYCLES);
         assertThat(failed).as("malformed answers and exhausted retries make some cycles fail").isPositive();
         // one snapshot per successful cycle: none lost, none twice

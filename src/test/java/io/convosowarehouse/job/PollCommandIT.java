@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The poll command against a real HTTP server and a real database, one Spring Batch job execution per cycle. */
-class PollCommandTest {
+class PollCommandIT {
 
     private static final String TOKEN = "tk_live_9f8e7d6c5b4a3210";
     private static TestDatabase database;
@@ -294,8 +294,8 @@ class PollCommandTest {
                         .poll(run.getBean(ConvosoProperties.class).resolvedAccounts(), Instant.parse(scheduledAt)).get(0);
             }
 
-            assertThat(stopped.outcome()).as(stopped.summary()).isEqualTo(PollRunner.Outcome.STOPPED);
-            assertThat(rerun.outcome()).as(rerun.summary()).isEqualTo(PollRunner.Outcome.COMPLETED);
+            assertThat(stopped.outcome()).as(stopped.summary()).isEqualTo(CycleOutcome.STOPPED);
+            assertThat(rerun.outcome()).as(rerun.summary()).isEqualTo(CycleOutcome.COMPLETED);
             assertThat(api.queries()).containsExactly("auth_token=" + TOKEN, "auth_token=" + TOKEN + "&campaign_id=1234",
                     "auth_token=" + TOKEN + "&queue_id=56789");
             assertThat(database.dsl().fetch("select scope_kind || ':' || scope_id from warehouse.snapshot order by snapshot_id")

@@ -12,7 +12,7 @@ import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.TestDatabase;
 
 /** The demo end to end: simulator over HTTP, the real poll path, a summary that matches the tables. */
-class DemoCommandTest {
+class DemoCommandIT {
 
     private static TestDatabase database;
     private static Cli.Result demo;

@@ -18,7 +18,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * The documented example answer, loaded by the real {@code ingest} command into an empty database,
  * comes out of the warehouse with every field typed and valued as the API meant it.
  */
-class ExampleAnswerLoadTest {
+class ExampleAnswerLoadIT {
 
     private static final String EXAMPLE = Path.of("src/test/resources/fixtures/agent-monitor-search.example.json").toString();
     private static TestDatabase database;

@@ -23,7 +23,7 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * reporting views count that agent's open interval and shift up to the latest snapshot. This is what keeps one
  * 5,000-agent snapshot inside its time budget, so it is checked on the rows' transaction ids.
  */
-class QuietPollTest {
+class QuietPollIT {
 
     private static final Instant TEN = Instant.parse("2025-06-10T17:00:00Z");
     private static final Instant TEN_ONE = TEN.plusSeconds(60);
