@@ -20,9 +20,9 @@
 --
 -- Every function here sets jit = off (compiling these statements would cost more than running them) and
 -- plan_cache_mode = force_custom_plan: a generic plan cannot prune agent_snapshot's monthly partitions at plan
--- time nor see whether the step finds a handful of agents or thousands, so each call is planned for its values,
--- as the statements were when sent one by one. Citus (docs/scale.md): every statement is filtered by account_id
--- and joins per-account tables on it, and seconds are computed in CTEs, never in an UPDATE's SET.
+-- time nor see whether a step finds a handful of agents or thousands, so each call is planned for its values.
+-- Citus (docs/scale.md): every statement is filtered by account_id and joins per-account tables on it, CASE is
+-- searched, and seconds are computed in CTEs, never in an UPDATE's SET.
 
 -- Moves the account's settled watermark back to the quarter hour holding p_changed_from, the earliest start of
 -- the intervals a statement wrote or deleted; NULL (nothing written) or an instant after the watermark changes
@@ -178,7 +178,7 @@ comment on function warehouse.derive_close_shifts_of_absent_agents(smallint, big
 --   after a polling gap (p_is_after_gap): every open interval, 'gap', when it was last seen;
 --   an agent missing from the answer: 'logout', when it was last seen;
 --   an agent in another state: 'state_change', exactly where the new state starts (derive_open_intervals says
---   where); an agent still in the same state is left alone.
+--   where, with this interval as the agent's previous one); an agent still in the same state is left alone.
 create or replace function warehouse.derive_close_intervals(p_account_id smallint, p_snapshot_id bigint,
     p_observed_at timestamptz, p_previous_observed_at timestamptz, p_is_after_gap boolean)
 returns void
@@ -197,42 +197,46 @@ begin
         where a.account_id = p_account_id
           and a.snapshot_id = p_snapshot_id
           and a.observed_at = p_observed_at
-    ), ending as (
-        select i.account_id,
-               i.user_id,
-               i.started_at,
-               case
-                   when p_is_after_gap then 'gap'
-                   when snapshot_agent.user_id is null then 'logout'
-                   else 'state_change'
-               end as end_reason,
-               case
-                   when p_is_after_gap or snapshot_agent.user_id is null then p_previous_observed_at
-                   -- the new state's start, as derive_open_intervals computes it with this interval as the previous one
-                   when snapshot_agent.state_start > i.started_at then snapshot_agent.state_start
-                   when p_observed_at > i.started_at then p_observed_at
-                   else i.started_at + interval '1 second'
-               end as ended_at
-        from warehouse.agent_state_interval as i
-        left join snapshot_agent
-            on snapshot_agent.account_id = i.account_id
-           and snapshot_agent.user_id = i.user_id
+    ), closed_unseen as (
+        update warehouse.agent_state_interval as i
+        set ended_at = p_previous_observed_at,
+            end_reason = case when p_is_after_gap then 'gap' else 'logout' end,
+            last_seen_at = p_previous_observed_at
         where i.account_id = p_account_id
           and i.ended_at is null
           and (p_is_after_gap
-               or snapshot_agent.user_id is null
-               or snapshot_agent.status_ref is distinct from i.status_ref
-               or snapshot_agent.last_state_change > i.started_at)
-    ), closed as (
-        update warehouse.agent_state_interval as i
-        set ended_at = ending.ended_at,
-            end_reason = ending.end_reason,
-            last_seen_at = p_previous_observed_at
-        from ending
-        where i.account_id = ending.account_id
-          and i.user_id = ending.user_id
-          and i.started_at = ending.started_at
+               or not exists (
+                   select 1
+                   from snapshot_agent
+                   where snapshot_agent.account_id = i.account_id
+                     and snapshot_agent.user_id = i.user_id
+               ))
         returning i.account_id, i.user_id, i.shift_login_at, i.status_ref, i.started_at, i.ended_at
+    ), closed_changed as (
+        -- not the same state: another status, or a state that began after the interval did (a NULL
+        -- last_state_change cannot tell, so the status decides)
+        update warehouse.agent_state_interval as i
+        set ended_at = case
+                when snapshot_agent.state_start > i.started_at then snapshot_agent.state_start
+                when p_observed_at > i.started_at then p_observed_at
+                else i.started_at + interval '1 second'
+            end,
+            end_reason = 'state_change',
+            last_seen_at = p_previous_observed_at
+        from snapshot_agent
+        where i.account_id = snapshot_agent.account_id
+          and i.user_id = snapshot_agent.user_id
+          and i.ended_at is null
+          and not p_is_after_gap
+          and (snapshot_agent.status_ref is distinct from i.status_ref
+               or snapshot_agent.last_state_change > i.started_at)
+        returning i.account_id, i.user_id, i.shift_login_at, i.status_ref, i.started_at, i.ended_at
+    ), closed as (
+        select account_id, user_id, shift_login_at, status_ref, started_at, ended_at
+        from closed_unseen
+        union all
+        select account_id, user_id, shift_login_at, status_ref, started_at, ended_at
+        from closed_changed
     ), closed_seconds as (
         select closed.account_id,
                closed.user_id,
