@@ -47,31 +47,17 @@ parameters as (
     where :'account' = '' or account.account_name = :'account'
 ),
 
-polls as (
+-- reporting.poll for each account and the local days around the period only, read once: the function
+-- computes the spacing of every scope's answers anyway. Materialized: read twice below
+polls as materialized (
     select
         poll.account_id,
         poll.received_local_date,
         poll.scope_kind,
         poll.is_failed,
         poll.clock_skew_sec,
-        parameters.skew_sec
-    from parameters
-        -- reporting.poll for this account and the local days around the period only
-        cross join lateral reporting.polls(parameters.account_id,
-            parameters.from_local::date::timestamp at time zone parameters.time_zone,
-            (parameters.to_local::date + 1)::timestamp at time zone parameters.time_zone) as poll
-    where poll.received_local_date >= parameters.from_local
-        and poll.received_local_date < parameters.to_local
-),
-
--- the account-wide calls again, for the gaps: read apart, the scope filter reaches into reporting.polls
--- and lag() spaces the account-wide answers alone, while the counts above, which read no spacing,
--- are planned without lag() and its sort over every scope's answers
-account_polls as (
-    select
-        poll.account_id,
-        poll.received_local_date,
         poll.seconds_since_previous,
+        parameters.skew_sec,
         parameters.gap_sec
     from parameters
         cross join lateral reporting.polls(parameters.account_id,
@@ -79,7 +65,17 @@ account_polls as (
             (parameters.to_local::date + 1)::timestamp at time zone parameters.time_zone) as poll
     where poll.received_local_date >= parameters.from_local
         and poll.received_local_date < parameters.to_local
-        and poll.scope_kind = 'account'
+),
+
+-- the account-wide calls, for the gaps
+account_polls as (
+    select
+        polls.account_id,
+        polls.received_local_date,
+        polls.seconds_since_previous,
+        polls.gap_sec
+    from polls
+    where polls.scope_kind = 'account'
 ),
 
 agent_snapshots as (

@@ -36,9 +36,10 @@ parameters as materialized (
         account.account_id,
         cast(:'from' as timestamp) at time zone account.time_zone as from_at,
         cast(:'to' as timestamp) at time zone account.time_zone as to_at,
-        reporting.latest_snapshot_at(account.account_id) as latest_snapshot_at,
+        latest_snapshot.observed_at as latest_snapshot_at,
         make_interval(secs => cast(:'pause_over_sec' as integer)) as pause_over
     from reporting.account as account
+        left join reporting.latest_snapshot as latest_snapshot on latest_snapshot.account_id = account.account_id
     where :'account' = '' or account.account_name = :'account'
 ),
 

@@ -123,22 +123,20 @@ as $$
 $$;
 comment on function reporting.local_days_touching(timestamptz, timestamptz, text) is 'Local calendar dates (in the given IANA zone) that the span [started_at, ended_at) touches.';
 
--- When an account was last seen whole: open intervals and shifts last until then. The derivation does
--- not rewrite every open row at every poll; their agents are, by construction, in this snapshot.
-create or replace function reporting.latest_snapshot_at(account_id smallint)
-returns timestamptz
-language sql
-stable
-parallel safe
-as $$
-    select snapshot.observed_at
-    from warehouse.snapshot as snapshot
-    where snapshot.account_id = latest_snapshot_at.account_id
-      and snapshot.scope_kind = 'account'
-    order by snapshot.observed_at desc
-    limit 1
-$$;
-comment on function reporting.latest_snapshot_at(smallint) is 'observed_at of the account''s latest account-wide snapshot: the last time every open interval and shift was seen.';
+-- When each account was last seen whole: open intervals and shifts last until then. The derivation does
+-- not rewrite every open row at every poll; their agents are, by construction, in this snapshot. A view
+-- that readers join on account_id, not a function they call per row: Citus runs such a join next to the
+-- account's rows, where a per-row call would query the cluster from inside a shard.
+create or replace view reporting.latest_snapshot as
+select
+    snapshot.account_id,
+    max(snapshot.observed_at) as observed_at
+from warehouse.snapshot as snapshot
+where snapshot.scope_kind = 'account'
+group by snapshot.account_id;
+comment on view reporting.latest_snapshot is 'observed_at of each account''s latest account-wide snapshot: the last time every open interval and shift was seen.';
+comment on column reporting.latest_snapshot.account_id is 'The account (warehouse.account).';
+comment on column reporting.latest_snapshot.observed_at is 'observed_at of the account''s latest account-wide snapshot.';
 
 -- The longest time any interval of an account is counted for (counted_until - started_at, as
 -- reporting.agent_state_interval computes it): an interval overlapping [from, to) began after
@@ -147,19 +145,25 @@ comment on function reporting.latest_snapshot_at(smallint) is 'observed_at of th
 -- snapshot.
 create or replace function reporting.longest_interval(account_id smallint)
 returns interval
-language sql
+language plpgsql
 stable
 parallel safe
 as $$
-    select greatest(
+begin
+    -- plpgsql, not sql: Citus plans each statement for the one account, where it cannot plan a parameterized
+    -- sql function that reads a distributed table
+    return greatest(
         (select max(closed.ended_at - closed.started_at)
          from warehouse.agent_state_interval as closed
          where closed.account_id = longest_interval.account_id),
-        (select reporting.latest_snapshot_at(longest_interval.account_id) - min(open.started_at)
+        (select latest_snapshot.observed_at - min(open.started_at)
          from warehouse.agent_state_interval as open
+             inner join reporting.latest_snapshot as latest_snapshot on latest_snapshot.account_id = open.account_id
          where open.account_id = longest_interval.account_id
-             and open.ended_at is null),
-        interval '0')
+             and open.ended_at is null
+         group by latest_snapshot.observed_at),
+        interval '0');
+end
 $$;
 comment on function reporting.longest_interval(smallint) is 'Longest counted duration (counted_until - started_at) of any interval of the account: intervals overlapping [from, to) began after from minus this.';
 

@@ -28,9 +28,10 @@ open_interval_time as (
         agent_state_interval.user_id,
         agent_state_interval.shift_login_at,
         reporting.status_group(status.value) as status_group,
-        extract(epoch from reporting.latest_snapshot_at(agent_state_interval.account_id) - agent_state_interval.started_at)::integer
+        extract(epoch from latest_snapshot.observed_at - agent_state_interval.started_at)::integer
             as open_sec
     from warehouse.agent_state_interval as agent_state_interval
+    left join reporting.latest_snapshot as latest_snapshot on latest_snapshot.account_id = agent_state_interval.account_id
     left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
     where agent_state_interval.ended_at is null
 ),
@@ -42,7 +43,7 @@ shifts as (
         agent_shift.login_at,
         agent_shift.logout_at,
         -- an open shift is known to last until the last snapshot that showed the agent
-        coalesce(agent_shift.logout_at, greatest(reporting.latest_snapshot_at(agent_shift.account_id), agent_shift.login_at))
+        coalesce(agent_shift.logout_at, greatest(latest_snapshot.observed_at, agent_shift.login_at))
             as counted_until,
         agent_shift.end_reason,
         agent_shift.campaign_id,
@@ -63,6 +64,7 @@ shifts as (
         agent_shift.gap_sec,
         agent_shift.calls_handled
     from warehouse.agent_shift as agent_shift
+    left join reporting.latest_snapshot as latest_snapshot on latest_snapshot.account_id = agent_shift.account_id
     left join open_interval_time
         on open_interval_time.account_id = agent_shift.account_id
         and open_interval_time.user_id = agent_shift.user_id

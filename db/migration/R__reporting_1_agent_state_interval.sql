@@ -29,7 +29,7 @@ intervals as (
         agent_state_interval.ended_at,
         -- an open interval is known to last until the last snapshot that showed it, no further
         coalesce(agent_state_interval.ended_at,
-            greatest(reporting.latest_snapshot_at(agent_state_interval.account_id), agent_state_interval.started_at))
+            greatest(latest_snapshot.observed_at, agent_state_interval.started_at))
             as counted_until,
         agent_state_interval.end_reason,
         agent_state_interval.status_ref,
@@ -38,9 +38,10 @@ intervals as (
         agent_state_interval.queue_id,
         agent_state_interval.shift_login_at,
         agent_state_interval.first_seen_at,
-        coalesce(agent_state_interval.last_seen_at, reporting.latest_snapshot_at(agent_state_interval.account_id))
+        coalesce(agent_state_interval.last_seen_at, latest_snapshot.observed_at)
             as last_seen_at
     from warehouse.agent_state_interval as agent_state_interval
+    left join reporting.latest_snapshot as latest_snapshot on latest_snapshot.account_id = agent_state_interval.account_id
 )
 
 select

@@ -39,9 +39,12 @@ returns table (
     agent_dispo             integer,
     agent_dead              integer
 )
-language sql
+language plpgsql
 stable
 as $$
+#variable_conflict use_column
+begin
+return query
 with
 
 accounts as (
@@ -190,7 +193,8 @@ select
     resets.agent_dispo,
     resets.agent_dead
 from resets
-where resets.observed_at >= p_from
+where resets.observed_at >= p_from;
+end
 $$;
 comment on function reporting.campaign_counter_deltas(smallint, timestamptz, timestamptz) is 'Rows of reporting.campaign_counter_delta for one account (NULL = all) observed in [p_from, p_to), deltas taken from the previous answer even when it is before p_from.';
 

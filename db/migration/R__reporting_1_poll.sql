@@ -71,9 +71,12 @@ returns table (
     agent_count             integer,
     seconds_since_previous  numeric
 )
-language sql
+language plpgsql
 stable
 as $$
+#variable_conflict use_column
+begin
+return query
 with
 
 accounts as (
@@ -196,7 +199,8 @@ select
     polls.agent_count,
     polls.seconds_since_previous
 from polls
-    inner join accounts on accounts.account_id = polls.account_id
+    inner join accounts on accounts.account_id = polls.account_id;
+end
 $$;
 comment on function reporting.polls(smallint, timestamptz, timestamptz) is 'Rows of reporting.poll for one account (NULL = all) and the calls received in [p_from, p_to).';
 

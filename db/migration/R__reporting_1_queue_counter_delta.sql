@@ -27,9 +27,12 @@ returns table (
     queue_dialable_leads    bigint,
     calls_waiting_in        integer
 )
-language sql
+language plpgsql
 stable
 as $$
+#variable_conflict use_column
+begin
+return query
 with
 
 accounts as (
@@ -118,25 +121,41 @@ period_answers as materialized (
             and scope_numbers.scope_id = answer.scope_id
 ),
 
--- the series: the scopes that sent queue counters in the period
+-- the series: the scopes that sent queue counters in the period, read from the tables by account (not from the
+-- numbered lists above, which span accounts), so that Citus runs the look-back below inside each account's shard
 period_series as (
-    select
-        scope_numbers.account_id,
-        scope_numbers.scope_kind,
-        scope_numbers.scope_id,
-        scope_numbers.series_no
-    from scope_numbers
-    where exists (
-        select
-        from period_answers
-        where period_answers.series_no = scope_numbers.series_no
-    )
+    select distinct
+        queue_stats.account_id,
+        snapshot.scope_kind,
+        snapshot.scope_id
+    from warehouse.queue_stats as queue_stats
+        inner join warehouse.snapshot as snapshot on snapshot.account_id = queue_stats.account_id
+            and snapshot.snapshot_id = queue_stats.snapshot_id
+    where (p_account_id is null or queue_stats.account_id = p_account_id)
+        and queue_stats.observed_at >= p_from
+        and queue_stats.observed_at < p_to
+        and (p_account_id is null or snapshot.account_id = p_account_id)
+        and snapshot.observed_at >= p_from
+        and snapshot.observed_at < p_to
 ),
 
 -- each series' last answer before the period: the delta of its first answer in the period needs it
 previous_answers as (
     select
-        previous_answer.*
+        previous_answer.snapshot_id,
+        previous_answer.observed_at,
+        previous_answer.account_id,
+        previous_answer.queue_id,
+        previous_answer.queue_calls_today,
+        previous_answer.queue_answered,
+        previous_answer.queue_dropped,
+        previous_answer.queue_dialable_leads,
+        previous_answer.scope_kind,
+        previous_answer.scope_id,
+        previous_answer.received_at,
+        scope_numbers.series_no,
+        -- only the period's calls waiting are reported
+        cast(null as integer) as calls_waiting_in
     from period_series
         cross join lateral (
             select
@@ -150,10 +169,7 @@ previous_answers as (
                 queue_stats.queue_dialable_leads,
                 snapshot.scope_kind,
                 snapshot.scope_id,
-                snapshot.received_at,
-                period_series.series_no,
-                -- only the period's calls waiting are reported
-                cast(null as integer) as calls_waiting_in
+                snapshot.received_at
             from warehouse.queue_stats as queue_stats
                 inner join warehouse.snapshot as snapshot on snapshot.account_id = queue_stats.account_id
                     and snapshot.snapshot_id = queue_stats.snapshot_id
@@ -164,6 +180,9 @@ previous_answers as (
             order by queue_stats.observed_at desc, snapshot.received_at desc
             limit 1
         ) as previous_answer
+        inner join scope_numbers on scope_numbers.account_id = period_series.account_id
+            and scope_numbers.scope_kind = period_series.scope_kind
+            and scope_numbers.scope_id = period_series.scope_id
 ),
 
 -- every series then holds its previous answer, so lag() gives the same values as over all history
@@ -220,7 +239,8 @@ select
     resets.queue_dialable_leads,
     resets.calls_waiting_in
 from resets
-where resets.observed_at >= p_from
+where resets.observed_at >= p_from;
+end
 $$;
 comment on function reporting.queue_counter_deltas(smallint, timestamptz, timestamptz) is 'Rows of reporting.queue_counter_delta for one account (NULL = all) observed in [p_from, p_to), deltas taken from the previous answer even when it is before p_from.';
 

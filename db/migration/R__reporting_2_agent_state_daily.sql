@@ -19,10 +19,13 @@ returns table (
     dead_sec        bigint,
     other_sec       bigint
 )
-language sql
+language plpgsql
 stable
 set jit = off
 as $$
+#variable_conflict use_column
+begin
+return query
 with
 
 -- the local days [p_from, p_to) as instants in each account's zone, and how long before them an
@@ -154,7 +157,8 @@ select
     round(coalesce(agent_days.paused_sec, 0))::bigint as paused_sec,
     round(coalesce(agent_days.dead_sec, 0))::bigint as dead_sec,
     round(coalesce(agent_days.other_sec, 0))::bigint as other_sec
-from agent_days
+from agent_days;
+end
 $$;
 comment on function reporting.agent_state_days_from_intervals(smallint, date, date) is 'Rows of reporting.agent_state_daily without names, computed from agent_state_interval, for one account (NULL = all) and the local days [p_from, p_to).';
 
@@ -174,10 +178,13 @@ returns table (
     dead_sec        bigint,
     other_sec       bigint
 )
-language sql
+language plpgsql
 stable
 set jit = off
 as $$
+#variable_conflict use_column
+begin
+return query
 with
 
 -- per account: the first local day not settled (settled_until is a local midnight or inside that day)
@@ -262,7 +269,8 @@ select
     agent_days.other_sec
 from agent_days
     inner join periods on periods.account_id = agent_days.account_id
-    left join agent_names on agent_names.account_id = agent_days.account_id and agent_names.user_id = agent_days.user_id
+    left join agent_names on agent_names.account_id = agent_days.account_id and agent_names.user_id = agent_days.user_id;
+end
 $$;
 comment on function reporting.agent_state_days(smallint, date, date) is 'Rows of reporting.agent_state_daily for one account (NULL = all) and the local days [p_from, p_to): settled ones stored, later ones computed.';
 

@@ -21,10 +21,13 @@ returns table (
     peak_agents   bigint,
     agents_seen   bigint
 )
-language sql
+language plpgsql
 stable
 set jit = off
 as $$
+#variable_conflict use_column
+begin
+return query
 with
 
 -- the period from the start of its first quarter hour, and how long before that an interval overlapping
@@ -176,12 +179,14 @@ select
     agent_seconds.bucket_start,
     agent_seconds.status_group,
     agent_seconds.agent_sec,
-    peaks.peak_agents,
+    -- the running sum of a bigint is numeric: plpgsql returns exactly the declared type
+    peaks.peak_agents::bigint as peak_agents,
     agent_seconds.agents_seen
 from agent_seconds
     inner join peaks on peaks.account_id = agent_seconds.account_id
         and peaks.bucket_start = agent_seconds.bucket_start
-        and peaks.status_group = agent_seconds.status_group
+        and peaks.status_group = agent_seconds.status_group;
+end
 $$;
 comment on function reporting.agent_status_quarter_hours_from_intervals(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_status_quarter_hour computed from agent_state_interval, for one account (NULL = all) and the quarter hours touching [p_from, p_to).';
 
@@ -194,10 +199,13 @@ returns table (
     peak_agents   bigint,
     agents_seen   bigint
 )
-language sql
+language plpgsql
 stable
 set jit = off
 as $$
+#variable_conflict use_column
+begin
+return query
 with
 
 -- per account: the period from the start of its first quarter hour, and where its settled quarter hours end
@@ -243,7 +251,8 @@ unsettled_quarters as (
 
 select * from settled_quarters
 union all
-select * from unsettled_quarters
+select * from unsettled_quarters;
+end
 $$;
 comment on function reporting.agent_status_quarter_hours(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_status_quarter_hour for one account (NULL = all) and the quarter hours touching [p_from, p_to): settled ones stored, later ones computed.';
 

@@ -49,7 +49,9 @@ begin
                 from warehouse.agent_state_interval as open_interval
                 where open_interval.account_id = p_account_id
                   and open_interval.ended_at is null),
-               reporting.latest_snapshot_at(p_account_id)),
+               (select latest_snapshot.observed_at
+                from reporting.latest_snapshot as latest_snapshot
+                where latest_snapshot.account_id = p_account_id)),
            origin)
     into final_until;
 
@@ -99,3 +101,7 @@ begin
 end
 $$;
 comment on function warehouse.settle_aggregates(smallint, interval) is 'Stores the account''s quarter hours and local days that can no longer change, at most p_max_span of them, and returns the new settled_until (NULL while nothing is settled).';
+
+-- Replaced by the view reporting.latest_snapshot, which its readers join on account_id; this file runs after
+-- every reporting view that called it.
+drop function if exists reporting.latest_snapshot_at(smallint);

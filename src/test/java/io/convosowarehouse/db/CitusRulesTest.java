@@ -24,7 +24,8 @@ import io.convosowarehouse.testsupport.TestDatabase;
  * What Citus requires of the schema, checked on plain PostgreSQL so that it holds everywhere, not only where a
  * cluster runs: db/citus/distribute.sql names every table of the warehouse and ingest schemas; a distributed table
  * is distributed by account_id and every key of it includes account_id; no distributed or reference table has a
- * trigger; no view, function or report uses a simple CASE (Citus deparses it wrongly). Each rule is also shown
+ * trigger; no language sql function reads a table or view (Citus cannot plan one called with parameters); no view,
+ * function or report uses a simple CASE (Citus deparses it wrongly). Each rule is also shown
  * to fail on a schema that breaks it.
  */
 class CitusRulesTest {
@@ -120,6 +121,24 @@ class CitusRulesTest {
         }
     }
 
+    @Test
+    void noSqlFunctionReadsATableOrView() {
+        assertThat(sqlFunctionsReadingRelations(database.dsl())).isEmpty();
+    }
+
+    @Test
+    void aSqlFunctionReadingADistributedTableIsFound() {
+        database.dsl().execute("""
+                create function reporting.snapshots_of(p_account_id smallint) returns bigint language sql stable
+                as $$ select count(*) from warehouse.snapshot where snapshot.account_id = p_account_id $$
+                """);
+        try {
+            assertThat(sqlFunctionsReadingRelations(database.dsl())).containsExactly("reporting.snapshots_of(smallint)");
+        } finally {
+            database.dsl().execute("drop function reporting.snapshots_of(smallint)");
+        }
+    }
+
     private static List<String> tablesNotInTheDistribution(DSLContext dsl) {
         return dsl.fetch("""
                 select table_class::text as table_name
@@ -156,6 +175,27 @@ class CitusRulesTest {
                   and t.tgrelid = any ({0}::regclass[])
                 order by 1
                 """, (Object) tables).getValues("trigger_name", String.class);
+    }
+
+    /**
+     * The {@code language sql} functions of the project's schemas whose body names a table or view of those schemas:
+     * Citus cannot plan such a function called with parameters, where it plans each statement of a plpgsql one.
+     */
+    private static List<String> sqlFunctionsReadingRelations(DSLContext dsl) {
+        return dsl.fetch("""
+                select p.oid::regprocedure::text as function_name
+                from pg_proc p
+                join pg_namespace n on n.oid = p.pronamespace
+                join pg_language l on l.oid = p.prolang
+                where n.nspname in ('warehouse', 'ingest', 'reporting')
+                  and l.lanname = 'sql'
+                  and exists (select from pg_class c
+                              join pg_namespace cn on cn.oid = c.relnamespace
+                              where cn.nspname in ('warehouse', 'ingest', 'reporting')
+                                and c.relkind in ('r', 'p', 'v', 'm')
+                                and p.prosrc ~* ('\\m' || cn.nspname || '\\.' || c.relname || '\\M'))
+                order by 1
+                """).getValues("function_name", String.class);
     }
 
     /** Views and functions of the project's schemas (trigger functions aside: no trigger may run), and the reports. */

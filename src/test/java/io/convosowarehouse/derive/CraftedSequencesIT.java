@@ -189,8 +189,9 @@ class CraftedSequencesIT {
                 select l.value || ' ' || to_char(i.started_at at time zone ?, ?) || ' -> '
                        || coalesce(to_char(i.ended_at at time zone ?, ?), 'open') || ' ' || coalesce(i.end_reason, '-')
                        || ' campaign ' || i.campaign_id || ' seen ' || to_char(i.first_seen_at at time zone ?, ?) || '..'
-                       || to_char(coalesce(i.last_seen_at, reporting.latest_snapshot_at(i.account_id)) at time zone ?, ?)
+                       || to_char(coalesce(i.last_seen_at, latest.observed_at) at time zone ?, ?)
                 from warehouse.agent_state_interval as i
+                left join reporting.latest_snapshot as latest on latest.account_id = i.account_id
                 left join warehouse.label as l on l.label_id = i.status_ref
                 where i.user_id = ?
                 order by i.started_at

@@ -19,6 +19,7 @@ import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
 import io.convosowarehouse.db.reporting.tables.FailedPoll;
+import io.convosowarehouse.db.reporting.tables.LatestSnapshot;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.Poll;
 import io.convosowarehouse.db.reporting.tables.Polls;
@@ -379,6 +380,12 @@ public class Reporting extends SchemaImpl {
     public final FailedPoll FAILED_POLL = FailedPoll.FAILED_POLL;
 
     /**
+     * observed_at of each account's latest account-wide snapshot: the last time
+     * every open interval and shift was seen.
+     */
+    public final LatestSnapshot LATEST_SNAPSHOT = LatestSnapshot.LATEST_SNAPSHOT;
+
+    /**
      * started_at timestamp with time zone, ended_at timestamp with time zone,
      * time_zone text
      */
@@ -632,6 +639,7 @@ public class Reporting extends SchemaImpl {
             CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS,
             CampaignName.CAMPAIGN_NAME,
             FailedPoll.FAILED_POLL,
+            LatestSnapshot.LATEST_SNAPSHOT,
             LocalDaysTouching.LOCAL_DAYS_TOUCHING,
             Poll.POLL,
             Polls.POLLS,

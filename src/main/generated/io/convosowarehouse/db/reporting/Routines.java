@@ -7,7 +7,6 @@ package io.convosowarehouse.db.reporting;
 import io.convosowarehouse.db.reporting.routines.BucketStart;
 import io.convosowarehouse.db.reporting.routines.CounterDelta;
 import io.convosowarehouse.db.reporting.routines.IsNewLocalDay;
-import io.convosowarehouse.db.reporting.routines.LatestSnapshotAt;
 import io.convosowarehouse.db.reporting.routines.LongestInterval;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
 import io.convosowarehouse.db.reporting.routines.UtcOffset;
@@ -191,44 +190,6 @@ public class Routines {
         f.setPreviousObservedAt(previousObservedAt);
         f.setObservedAt(observedAt);
         f.setTimeZone(timeZone);
-
-        return f.asField();
-    }
-
-    /**
-     * Call <code>reporting.latest_snapshot_at</code>
-     */
-    public static OffsetDateTime latestSnapshotAt(
-          Configuration configuration
-        , Short accountId
-    ) {
-        LatestSnapshotAt f = new LatestSnapshotAt();
-        f.setAccountId(accountId);
-
-        f.execute(configuration);
-        return f.getReturnValue();
-    }
-
-    /**
-     * Get <code>reporting.latest_snapshot_at</code> as a field.
-     */
-    public static Field<OffsetDateTime> latestSnapshotAt(
-          Short accountId
-    ) {
-        LatestSnapshotAt f = new LatestSnapshotAt();
-        f.setAccountId(accountId);
-
-        return f.asField();
-    }
-
-    /**
-     * Get <code>reporting.latest_snapshot_at</code> as a field.
-     */
-    public static Field<OffsetDateTime> latestSnapshotAt(
-          Field<Short> accountId
-    ) {
-        LatestSnapshotAt f = new LatestSnapshotAt();
-        f.setAccountId(accountId);
 
         return f.asField();
     }

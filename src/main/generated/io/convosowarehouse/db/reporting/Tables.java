@@ -18,6 +18,7 @@ import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
 import io.convosowarehouse.db.reporting.tables.FailedPoll;
+import io.convosowarehouse.db.reporting.tables.LatestSnapshot;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.Poll;
 import io.convosowarehouse.db.reporting.tables.Polls;
@@ -364,6 +365,12 @@ public class Tables {
      * loaded ones.
      */
     public static final FailedPoll FAILED_POLL = FailedPoll.FAILED_POLL;
+
+    /**
+     * observed_at of each account's latest account-wide snapshot: the last time
+     * every open interval and shift was seen.
+     */
+    public static final LatestSnapshot LATEST_SNAPSHOT = LatestSnapshot.LATEST_SNAPSHOT;
 
     /**
      * started_at timestamp with time zone, ended_at timestamp with time zone,

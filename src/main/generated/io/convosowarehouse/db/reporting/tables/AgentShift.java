@@ -246,8 +246,9 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
                    agent_state_interval.user_id,
                    agent_state_interval.shift_login_at,
                    reporting.status_group(status.value) AS status_group,
-                   (EXTRACT(epoch FROM (reporting.latest_snapshot_at(agent_state_interval.account_id) - agent_state_interval.started_at)))::integer AS open_sec
-                  FROM (warehouse.agent_state_interval agent_state_interval
+                   (EXTRACT(epoch FROM (latest_snapshot.observed_at - agent_state_interval.started_at)))::integer AS open_sec
+                  FROM ((warehouse.agent_state_interval agent_state_interval
+                    LEFT JOIN reporting.latest_snapshot latest_snapshot ON ((latest_snapshot.account_id = agent_state_interval.account_id)))
                     LEFT JOIN warehouse.label status ON ((status.label_id = agent_state_interval.status_ref)))
                  WHERE (agent_state_interval.ended_at IS NULL)
                ), shifts AS (
@@ -255,7 +256,7 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
                    agent_shift.user_id,
                    agent_shift.login_at,
                    agent_shift.logout_at,
-                   COALESCE(agent_shift.logout_at, GREATEST(reporting.latest_snapshot_at(agent_shift.account_id), agent_shift.login_at)) AS counted_until,
+                   COALESCE(agent_shift.logout_at, GREATEST(latest_snapshot.observed_at, agent_shift.login_at)) AS counted_until,
                    agent_shift.end_reason,
                    agent_shift.campaign_id,
                    (agent_shift.ready_sec +
@@ -295,7 +296,8 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
                        END) AS other_sec,
                    agent_shift.gap_sec,
                    agent_shift.calls_handled
-                  FROM (warehouse.agent_shift agent_shift
+                  FROM ((warehouse.agent_shift agent_shift
+                    LEFT JOIN reporting.latest_snapshot latest_snapshot ON ((latest_snapshot.account_id = agent_shift.account_id)))
                     LEFT JOIN open_interval_time ON (((open_interval_time.account_id = agent_shift.account_id) AND (open_interval_time.user_id = agent_shift.user_id) AND (open_interval_time.shift_login_at = agent_shift.login_at) AND (agent_shift.logout_at IS NULL))))
                ), shift_time AS (
                 SELECT shifts.account_id,

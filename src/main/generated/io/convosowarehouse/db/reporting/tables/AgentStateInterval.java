@@ -212,7 +212,7 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
                    agent_state_interval.user_id,
                    agent_state_interval.started_at,
                    agent_state_interval.ended_at,
-                   COALESCE(agent_state_interval.ended_at, GREATEST(reporting.latest_snapshot_at(agent_state_interval.account_id), agent_state_interval.started_at)) AS counted_until,
+                   COALESCE(agent_state_interval.ended_at, GREATEST(latest_snapshot.observed_at, agent_state_interval.started_at)) AS counted_until,
                    agent_state_interval.end_reason,
                    agent_state_interval.status_ref,
                    agent_state_interval.status_label_ref,
@@ -220,8 +220,9 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
                    agent_state_interval.queue_id,
                    agent_state_interval.shift_login_at,
                    agent_state_interval.first_seen_at,
-                   COALESCE(agent_state_interval.last_seen_at, reporting.latest_snapshot_at(agent_state_interval.account_id)) AS last_seen_at
-                  FROM warehouse.agent_state_interval agent_state_interval
+                   COALESCE(agent_state_interval.last_seen_at, latest_snapshot.observed_at) AS last_seen_at
+                  FROM (warehouse.agent_state_interval agent_state_interval
+                    LEFT JOIN reporting.latest_snapshot latest_snapshot ON ((latest_snapshot.account_id = agent_state_interval.account_id)))
                )
         SELECT intervals.account_id,
            accounts.account_name,

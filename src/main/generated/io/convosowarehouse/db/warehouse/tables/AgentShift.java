@@ -95,9 +95,9 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
     /**
      * The column <code>warehouse.agent_shift.last_seen_at</code>. observed_at
      * of the last snapshot that showed the agent; NULL while open (then:
-     * reporting.latest_snapshot_at of the account).
+     * reporting.latest_snapshot of the account).
      */
-    public final TableField<AgentShiftRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the last snapshot that showed the agent; NULL while open (then: reporting.latest_snapshot_at of the account).");
+    public final TableField<AgentShiftRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the last snapshot that showed the agent; NULL while open (then: reporting.latest_snapshot of the account).");
 
     /**
      * The column <code>warehouse.agent_shift.ready_sec</code>. Seconds in

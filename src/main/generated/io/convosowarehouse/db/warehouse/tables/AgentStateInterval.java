@@ -129,9 +129,9 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
     /**
      * The column <code>warehouse.agent_state_interval.last_seen_at</code>.
      * observed_at of the last snapshot that showed this status; NULL while open
-     * (then: reporting.latest_snapshot_at of the account).
+     * (then: reporting.latest_snapshot of the account).
      */
-    public final TableField<AgentStateIntervalRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the last snapshot that showed this status; NULL while open (then: reporting.latest_snapshot_at of the account).");
+    public final TableField<AgentStateIntervalRecord, OffsetDateTime> LAST_SEEN_AT = createField(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the last snapshot that showed this status; NULL while open (then: reporting.latest_snapshot of the account).");
 
     private AgentStateInterval(Name alias, Table<AgentStateIntervalRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);

@@ -103,7 +103,7 @@ public class AgentShiftRecord extends UpdatableRecordImpl<AgentShiftRecord> {
     /**
      * Setter for <code>warehouse.agent_shift.last_seen_at</code>. observed_at
      * of the last snapshot that showed the agent; NULL while open (then:
-     * reporting.latest_snapshot_at of the account).
+     * reporting.latest_snapshot of the account).
      */
     public void setLastSeenAt(OffsetDateTime value) {
         set(5, value);
@@ -112,7 +112,7 @@ public class AgentShiftRecord extends UpdatableRecordImpl<AgentShiftRecord> {
     /**
      * Getter for <code>warehouse.agent_shift.last_seen_at</code>. observed_at
      * of the last snapshot that showed the agent; NULL while open (then:
-     * reporting.latest_snapshot_at of the account).
+     * reporting.latest_snapshot of the account).
      */
     public OffsetDateTime getLastSeenAt() {
         return (OffsetDateTime) get(5);

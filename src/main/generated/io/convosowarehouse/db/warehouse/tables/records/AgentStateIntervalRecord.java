@@ -206,7 +206,7 @@ public class AgentStateIntervalRecord extends UpdatableRecordImpl<AgentStateInte
     /**
      * Setter for <code>warehouse.agent_state_interval.last_seen_at</code>.
      * observed_at of the last snapshot that showed this status; NULL while open
-     * (then: reporting.latest_snapshot_at of the account).
+     * (then: reporting.latest_snapshot of the account).
      */
     public void setLastSeenAt(OffsetDateTime value) {
         set(11, value);
@@ -215,7 +215,7 @@ public class AgentStateIntervalRecord extends UpdatableRecordImpl<AgentStateInte
     /**
      * Getter for <code>warehouse.agent_state_interval.last_seen_at</code>.
      * observed_at of the last snapshot that showed this status; NULL while open
-     * (then: reporting.latest_snapshot_at of the account).
+     * (then: reporting.latest_snapshot of the account).
      */
     public OffsetDateTime getLastSeenAt() {
         return (OffsetDateTime) get(11);
