@@ -44,15 +44,20 @@ record BenchmarkOptions(boolean quick, List<Integer> agentCounts, int warmupMinu
                 case "--migrations" -> migrations = Path.of(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--baseline" -> baseline = Path.of(args[++i]).toAbsolutePath();
-                case "--only" -> sections = EnumSet.of(Section.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+                case "--only" -> {
+                    sections = EnumSet.noneOf(Section.class);
+                    for (String name : args[++i].split(",")) {
+                        sections.add(Section.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use [--quick] [--only ingest|reports|poll|page|growth] [--reports DIR] [--migrations DIR] [--jar FILE]"
+                        + "; use [--quick] [--only SECTION[,SECTION…]] (ingest, reports, poll, page, growth) [--reports DIR] [--migrations DIR] [--jar FILE]"
                         + " [--baseline DIR]");
             }
         }
         return quick
-                ? new BenchmarkOptions(true, List.of(1_000, 5_000), 2, 5, 7, 1, reports, migrations, jar, baseline, 30, sections)
-                : new BenchmarkOptions(false, List.of(1_000, 5_000, 10_000), 5, 20, 30, 5, reports, migrations, jar, baseline, 5,
+                ? new BenchmarkOptions(true, List.of(1_000, 5_000), 2, 5, 7, 1, reports, migrations, jar, baseline, 60, sections)
+                : new BenchmarkOptions(false, List.of(1_000, 5_000, 10_000), 5, 20, 30, 5, reports, migrations, jar, baseline, 15,
                         sections);
     }
 }

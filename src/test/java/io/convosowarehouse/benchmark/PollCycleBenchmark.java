@@ -77,6 +77,13 @@ final class PollCycleBenchmark {
                 environments.put(code, environment(database, simulator));
                 migrate(jar.getValue(), environments.get(code), code);
                 variants.addAll(variants(code, code == Code.CURRENT ? Path.of("") : options.baseline(), jar.getValue()));
+                if (code == Code.CURRENT) {
+                    StartupVariant jdk17 = jdk17WithArchive(variants.get(variants.size() - 2).directory(), clock,
+                            environments.get(code));
+                    if (jdk17 != null) {
+                        variants.add(jdk17);
+                    }
+                }
             }
             Map<StartupVariant, List<ProcessTiming>> timings = new LinkedHashMap<>();
             variants.forEach(v -> timings.put(v, new ArrayList<>()));
@@ -124,6 +131,28 @@ final class PollCycleBenchmark {
                         Path.of("").toAbsolutePath(), true));
     }
 
+    /**
+     * JDK 17 as docs/performance.md tells a cron or systemd user to run it: the extracted jar, a class-data
+     * archive written at the exit of one real poll, C1 only and the serial collector. Null if the archiving run
+     * failed (the table then lacks the row, and its log says why).
+     */
+    private StartupVariant jdk17WithArchive(Path app, ManualClock clock, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path archive = app.resolve("convoso-warehouse-jdk17.jsa");
+        List<String> flags = List.of(JDK17.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        List<String> training = new ArrayList<>(flags);
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", "convoso-warehouse.jar"));
+        Files.deleteIfExists(archive);
+        Outcome archived = poll(new StartupVariant("archiving run", Code.CURRENT, training, app, false), clock, environment);
+        if (archived.error() != null || !Files.isRegularFile(archive)) {
+            return null;
+        }
+        List<String> command = new ArrayList<>(flags);
+        command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-jar", "convoso-warehouse.jar"));
+        return new StartupVariant("JDK 17, extracted + CDS archive + C1 + Serial, Flyway off (docs' steps)", Code.CURRENT, command, app,
+                false);
+    }
+
     private void report(ResultTable table, String section, StartupVariant variant, List<ProcessTiming> timings, String failure) {
         String metric = "poll " + AGENTS + " agents, " + variant.label() + " (wall / CPU)";
         if (failure != null) {
@@ -135,6 +164,8 @@ final class PollCycleBenchmark {
         String result = String.format(Locale.ROOT, "%.2f s / %.2f s (wall %.2f–%.2f)", wall, cpu,
                 min(timings, ProcessTiming::wallSec), max(timings, ProcessTiming::wallSec));
         if (variant.code() == Code.BASELINE) {
+            table.measured(section, metric, result);
+        } else if (variant.name().startsWith("JDK 17, extracted")) {
             table.measured(section, metric, result);
         } else if (variant.flyway()) {
             table.checked(section, metric, result, String.format(Locale.ROOT, "wall <= %.0f s", PLAIN_WALL_TARGET_SEC),
