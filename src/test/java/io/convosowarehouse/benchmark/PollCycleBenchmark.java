@@ -133,13 +133,13 @@ final class PollCycleBenchmark {
 
     /**
      * JDK 17 as docs/performance.md tells a cron or systemd user to run it: the extracted jar, a class-data
-     * archive written at the exit of one real poll, C1 only and the serial collector. Null if the archiving run
+     * archive written at the exit of one real poll, C1 only, the serial collector and Spring AOT's context. Null if the archiving run
      * failed (the table then lacks the row, and its log says why).
      */
     private StartupVariant jdk17WithArchive(Path app, ManualClock clock, Map<String, String> environment)
             throws IOException, InterruptedException {
         Path archive = app.resolve("convoso-warehouse-jdk17.jsa");
-        List<String> flags = List.of(JDK17.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        List<String> flags = List.of(JDK17.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dspring.aot.enabled=true");
         List<String> training = new ArrayList<>(flags);
         training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", "convoso-warehouse.jar"));
         Files.deleteIfExists(archive);
@@ -149,7 +149,7 @@ final class PollCycleBenchmark {
         }
         List<String> command = new ArrayList<>(flags);
         command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-jar", "convoso-warehouse.jar"));
-        return new StartupVariant("JDK 17, extracted + CDS archive + C1 + Serial, Flyway off (docs' steps)", Code.CURRENT, command, app,
+        return new StartupVariant("JDK 17, extracted + CDS archive + C1 + Serial + Spring AOT, Flyway off (docs' steps)", Code.CURRENT, command, app,
                 false);
     }
 
