@@ -57,7 +57,7 @@ record BenchmarkOptions(boolean quick, List<Integer> agentCounts, int warmupMinu
         }
         return quick
                 ? new BenchmarkOptions(true, List.of(1_000, 5_000), 2, 5, 7, 1, reports, migrations, jar, baseline, 60, sections)
-                : new BenchmarkOptions(false, List.of(1_000, 5_000, 10_000), 5, 20, 30, 5, reports, migrations, jar, baseline, 15,
+                : new BenchmarkOptions(false, List.of(1_000, 5_000, 10_000), 5, 20, 30, 5, reports, migrations, jar, baseline, 30,
                         sections);
     }
 }
