@@ -34,6 +34,8 @@ final class WarehouseContext {
             properties.put("logging.level.io.convosowarehouse", "DEBUG");
         }
         return new SpringApplicationBuilder(WarehouseApplication.class)
+                // with Spring AOT, the generated initializer is looked up by the main class's name
+                .main(WarehouseApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

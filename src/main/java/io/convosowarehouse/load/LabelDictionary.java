@@ -26,6 +26,9 @@ public class LabelDictionary {
     public record Label(String field, String value) {
     }
 
+    /** Labels per statement. */
+    private static final int BATCH = 1_000;
+
     private final DSLContext dsl;
     private final Map<Label, Integer> ids = new ConcurrentHashMap<>();
 
@@ -42,15 +45,20 @@ public class LabelDictionary {
         List<Row2<String, String>> rows = new ArrayList<>(unknown.size());
         unknown.forEach(label -> rows.add(row(label.field(), label.value())));
         dsl.transaction(tx -> {
-            tx.dsl().insertInto(LABEL, LABEL.FIELD, LABEL.VALUE)
-                    .valuesOfRows(rows)
-                    .onConflictOnConstraint(io.convosowarehouse.db.warehouse.Keys.LABEL_ONCE)
-                    .doNothing()
-                    .execute();
-            tx.dsl().select(LABEL.LABEL_ID, LABEL.FIELD, LABEL.VALUE)
-                    .from(LABEL)
-                    .where(row(LABEL.FIELD, LABEL.VALUE).in(rows))
-                    .forEach(r -> ids.put(new Label(r.value2(), r.value3()), r.value1()));
+            // PostgreSQL plans a row IN list as nested ORs: tens of thousands of them (a large account's
+            // first answer) exceed its stack depth, so the labels go in batches
+            for (int from = 0; from < rows.size(); from += BATCH) {
+                List<Row2<String, String>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+                tx.dsl().insertInto(LABEL, LABEL.FIELD, LABEL.VALUE)
+                        .valuesOfRows(batch)
+                        .onConflictOnConstraint(io.convosowarehouse.db.warehouse.Keys.LABEL_ONCE)
+                        .doNothing()
+                        .execute();
+                tx.dsl().select(LABEL.LABEL_ID, LABEL.FIELD, LABEL.VALUE)
+                        .from(LABEL)
+                        .where(row(LABEL.FIELD, LABEL.VALUE).in(batch))
+                        .forEach(r -> ids.put(new Label(r.value2(), r.value3()), r.value1()));
+            }
         });
     }
 

@@ -50,6 +50,10 @@ public final class BenchmarkMain {
             progress("poll cycle");
             new PollCycleBenchmark(options).run(table);
         }
+        if (options.sections().contains(Section.GROWTH)) {
+            progress("growth");
+            new GrowthBenchmark(options).run(table);
+        }
         if (options.sections().contains(Section.PAGE)) {
             progress("timeline page");
             new PageBenchmark(options).run(table);

@@ -1,46 +1,30 @@
 package io.convosowarehouse.benchmark;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One way of starting the {@code poll} process: which JVM, which flags, which jar, whether Flyway
- * validates on start, and whether a training run must first write a class archive.
+ * One way of starting the {@code poll} process: which code (the current tree's or the baseline's), the command
+ * up to and including the jar, the directory it runs in, and whether Flyway validates on start.
  */
-record StartupVariant(String name, Path java, List<String> flags, Path jar, boolean flyway, Archive archive, Path archiveFile) {
+record StartupVariant(String name, Code code, List<String> command, Path directory, boolean flyway) {
 
-    /** A class archive a training run writes and the measured runs read. */
-    enum Archive {
-        NONE, CDS, AOT;
+    /** Whose jar the variant runs; each has a database of its own, migrated by that jar. */
+    enum Code {
+        CURRENT("current"), BASELINE("baseline");
 
-        String trainingFlag(Path file) {
-            return switch (this) {
-                case NONE -> null;
-                case CDS -> "-XX:ArchiveClassesAtExit=" + file;
-                case AOT -> "-XX:AOTCacheOutput=" + file;
-            };
+        private final String label;
+
+        Code(String label) {
+            this.label = label;
         }
 
-        String useFlag(Path file) {
-            return switch (this) {
-                case NONE -> null;
-                case CDS -> "-XX:SharedArchiveFile=" + file;
-                case AOT -> "-XX:AOTCache=" + file;
-            };
+        String label() {
+            return label;
         }
     }
 
-    /** The java command line up to (and including) the jar, for a training or a measured run. */
-    List<String> javaCommand(boolean training) {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(flags);
-        if (archive != Archive.NONE) {
-            command.add(training ? archive.trainingFlag(archiveFile) : archive.useFlag(archiveFile));
-        }
-        command.add("-jar");
-        command.add(jar.toString());
-        return command;
+    String label() {
+        return code.label() + ": " + name;
     }
 }

@@ -226,7 +226,8 @@ class KubernetesManifestsTest {
         entrypointFlags.removeIf(flag -> flag.startsWith("-XX:AOTCache="));
         assertThat(flags(flagsArg)).as("JAVA_FLAGS of the training run vs ENTRYPOINT").isEqualTo(entrypointFlags);
         assertThat(entrypoint).contains("-XX:AOTCache=", "-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError");
-        assertThat(instructions).anyMatch(i -> i.startsWith("RUN ") && i.contains("-XX:AOTCacheOutput=") && i.contains("$JAVA_FLAGS"));
+        assertThat(instructions).anyMatch(i -> i.startsWith("RUN ") && i.contains("aot-training.sh") && i.contains("$JAVA_FLAGS"));
+        assertThat(read(Path.of("src", "main", "docker", "aot-training.sh"))).contains("$flags -XX:AOTCacheOutput=");
         assertThat(instructions).contains("CMD [\"poll\"]");
     }
 

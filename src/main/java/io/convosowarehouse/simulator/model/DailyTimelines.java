@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -22,6 +23,8 @@ public final class DailyTimelines {
 
     private final TimelineGenerator generator;
     private final Map<AgentDay, AgentTimeline> timelines = new ConcurrentHashMap<>();
+    /** The days with timelines kept, so that eviction runs once per new day, not once per agent-day. */
+    private final Set<LocalDate> days = ConcurrentHashMap.newKeySet();
 
     public DailyTimelines(long seed) {
         this.generator = new TimelineGenerator(seed);
@@ -37,7 +40,11 @@ public final class DailyTimelines {
         AgentTimeline generated = generator.generate(agent, date);
         timelines.put(key, generated);
         // A long fast-forwarded run would otherwise keep every day; an evicted day is simply regenerated.
-        timelines.keySet().removeIf(day -> Math.abs(ChronoUnit.DAYS.between(day.date(), date)) > DAYS_KEPT);
+        // Scanning the map at every generation would make an answer's first use quadratic in the agents.
+        if (days.add(date)) {
+            days.removeIf(day -> Math.abs(ChronoUnit.DAYS.between(day, date)) > DAYS_KEPT);
+            timelines.keySet().removeIf(day -> Math.abs(ChronoUnit.DAYS.between(day.date(), date)) > DAYS_KEPT);
+        }
         return generated;
     }
 
