@@ -117,6 +117,8 @@ select
     coalesce(after_call_time.wrap_up_sec, 0)::integer as wrap_up_sec,
     coalesce(after_call_time.dead_sec, 0)::integer as dead_sec,
     calls.talk_sec + coalesce(after_call_time.wrap_up_sec, 0)::integer as handle_sec,
+    calls.ended_at + make_interval(secs => coalesce(after_call_time.dead_sec, 0) + coalesce(after_call_time.wrap_up_sec, 0))
+        as handled_at,
     calls.shift_login_at,
     calls.first_seen_at,
     calls.ended_seen_at
@@ -161,6 +163,7 @@ comment on column reporting.agent_call.talk_sec is 'Talk seconds: ended_at - sta
 comment on column reporting.agent_call.wrap_up_sec is 'Wrap-up seconds: the DISPO intervals after the call, before the agent''s next call or next other status.';
 comment on column reporting.agent_call.dead_sec is 'Seconds in DEAD (the customer hung up, the agent still on the line) after the call''s start, before the agent moved on.';
 comment on column reporting.agent_call.handle_sec is 'Handle seconds excluding hold: talk_sec + wrap_up_sec; NULL when the end is unknown.';
+comment on column reporting.agent_call.handled_at is 'When handling the call ended: ended_at plus its dead and wrap-up time; the bucket reports count the call there (Genesys'' rule). NULL when the end is unknown.';
 comment on column reporting.agent_call.shift_login_at is 'login_at of the agent''s shift (warehouse.agent_shift) when the call was first seen.';
 comment on column reporting.agent_call.first_seen_at is 'observed_at of the first snapshot that showed the call.';
 comment on column reporting.agent_call.ended_seen_at is 'observed_at of the snapshot that closed the row; NULL while open.';

@@ -34,7 +34,7 @@ import io.convosowarehouse.db.warehouse.Routines;
  *   Ann 101  09:00 READY, 09:10 INCALL, 09:25 DISPO, 09:30 PAUSED, 09:50 READY, 10:00 logout (3 calls)
  *            one call seen: outbound, campaign 55, 09:10 to 09:25
  *   Bob 102  09:15 READY, 09:20 PAUSED, 09:22 INCALL, 09:45 logout (2 calls)
- *            one call seen: inbound, queue 7, from 09:22, its end unknown (logout)
+ *            one call seen: inbound, queue 7, campaign 55, 09:22 to 09:40, no wrap-up (logout at 09:45)
  *            23:30 READY, 23:50 PAUSED (over midnight), 00:20 READY, 00:30 logout
  *   Cy  103  14:00 PAUSED, ended by a polling gap at 14:20; 14:40 READY, 15:00 logout
  *   account answers 09:00, 09:30, 10:05 (source clock), 23:50, then 00:10 on the 29th after the
@@ -176,14 +176,16 @@ final class GoldenData {
                 .set(AGENT_CALL.USER_ID, 102L)
                 .set(AGENT_CALL.STARTED_AT, utc("2025-05-28 16:22"))
                 .set(AGENT_CALL.CALL_LOG_ID, 5002L)
-                .set(AGENT_CALL.END_REASON, "logout")
+                .set(AGENT_CALL.ENDED_AT, utc("2025-05-28 16:40"))
+                .set(AGENT_CALL.END_REASON, "finished")
+                .set(AGENT_CALL.TALK_SEC, 1080)
                 .set(AGENT_CALL.DIRECTION, "inbound")
                 .set(AGENT_CALL.CAMPAIGN_ID, 55L)
                 .set(AGENT_CALL.QUEUE_ID, 7L)
                 .set(AGENT_CALL.LEAD_ID, 9002L)
                 .set(AGENT_CALL.SHIFT_LOGIN_AT, utc("2025-05-28 16:15"))
                 .set(AGENT_CALL.FIRST_SEEN_AT, utc("2025-05-28 16:23"))
-                .set(AGENT_CALL.ENDED_SEEN_AT, utc("2025-05-28 16:46"))
+                .set(AGENT_CALL.ENDED_SEEN_AT, utc("2025-05-28 16:41"))
                 .execute();
     }
 

@@ -193,6 +193,14 @@ public class AgentCall extends TableImpl<AgentCallRecord> {
     public final TableField<AgentCallRecord, Integer> HANDLE_SEC = createField(DSL.name("handle_sec"), SQLDataType.INTEGER, this, "Handle seconds excluding hold: talk_sec + wrap_up_sec; NULL when the end is unknown.");
 
     /**
+     * The column <code>reporting.agent_call.handled_at</code>. When handling
+     * the call ended: ended_at plus its dead and wrap-up time; the bucket
+     * reports count the call there (Genesys' rule). NULL when the end is
+     * unknown.
+     */
+    public final TableField<AgentCallRecord, OffsetDateTime> HANDLED_AT = createField(DSL.name("handled_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "When handling the call ended: ended_at plus its dead and wrap-up time; the bucket reports count the call there (Genesys' rule). NULL when the end is unknown.");
+
+    /**
      * The column <code>reporting.agent_call.shift_login_at</code>. login_at of
      * the agent's shift (warehouse.agent_shift) when the call was first seen.
      */
@@ -304,6 +312,7 @@ public class AgentCall extends TableImpl<AgentCallRecord> {
            (COALESCE(after_call_time.wrap_up_sec, (0)::numeric))::integer AS wrap_up_sec,
            (COALESCE(after_call_time.dead_sec, (0)::numeric))::integer AS dead_sec,
            (calls.talk_sec + (COALESCE(after_call_time.wrap_up_sec, (0)::numeric))::integer) AS handle_sec,
+           (calls.ended_at + make_interval(secs => ((COALESCE(after_call_time.dead_sec, (0)::numeric) + COALESCE(after_call_time.wrap_up_sec, (0)::numeric)))::double precision)) AS handled_at,
            calls.shift_login_at,
            calls.first_seen_at,
            calls.ended_seen_at

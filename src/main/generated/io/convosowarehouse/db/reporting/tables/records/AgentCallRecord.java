@@ -397,11 +397,31 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
     }
 
     /**
+     * Setter for <code>reporting.agent_call.handled_at</code>. When handling
+     * the call ended: ended_at plus its dead and wrap-up time; the bucket
+     * reports count the call there (Genesys' rule). NULL when the end is
+     * unknown.
+     */
+    public void setHandledAt(OffsetDateTime value) {
+        set(23, value);
+    }
+
+    /**
+     * Getter for <code>reporting.agent_call.handled_at</code>. When handling
+     * the call ended: ended_at plus its dead and wrap-up time; the bucket
+     * reports count the call there (Genesys' rule). NULL when the end is
+     * unknown.
+     */
+    public OffsetDateTime getHandledAt() {
+        return (OffsetDateTime) get(23);
+    }
+
+    /**
      * Setter for <code>reporting.agent_call.shift_login_at</code>. login_at of
      * the agent's shift (warehouse.agent_shift) when the call was first seen.
      */
     public void setShiftLoginAt(OffsetDateTime value) {
-        set(23, value);
+        set(24, value);
     }
 
     /**
@@ -409,7 +429,7 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
      * the agent's shift (warehouse.agent_shift) when the call was first seen.
      */
     public OffsetDateTime getShiftLoginAt() {
-        return (OffsetDateTime) get(23);
+        return (OffsetDateTime) get(24);
     }
 
     /**
@@ -417,7 +437,7 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
      * of the first snapshot that showed the call.
      */
     public void setFirstSeenAt(OffsetDateTime value) {
-        set(24, value);
+        set(25, value);
     }
 
     /**
@@ -425,7 +445,7 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
      * of the first snapshot that showed the call.
      */
     public OffsetDateTime getFirstSeenAt() {
-        return (OffsetDateTime) get(24);
+        return (OffsetDateTime) get(25);
     }
 
     /**
@@ -433,7 +453,7 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
      * of the snapshot that closed the row; NULL while open.
      */
     public void setEndedSeenAt(OffsetDateTime value) {
-        set(25, value);
+        set(26, value);
     }
 
     /**
@@ -441,7 +461,7 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
      * of the snapshot that closed the row; NULL while open.
      */
     public OffsetDateTime getEndedSeenAt() {
-        return (OffsetDateTime) get(25);
+        return (OffsetDateTime) get(26);
     }
 
     // -------------------------------------------------------------------------
@@ -458,7 +478,7 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
     /**
      * Create a detached, initialised AgentCallRecord
      */
-    public AgentCallRecord(Short accountId, String accountName, Long userId, String userFullName, Long callLogId, OffsetDateTime startedAt, OffsetDateTime endedAt, LocalDateTime startedLocal, LocalDateTime endedLocal, LocalDate startedLocalDate, String endReason, Boolean isFinished, String direction, String callType, Long campaignId, String campaignName, Long queueId, String queueName, Long leadId, Integer talkSec, Integer wrapUpSec, Integer deadSec, Integer handleSec, OffsetDateTime shiftLoginAt, OffsetDateTime firstSeenAt, OffsetDateTime endedSeenAt) {
+    public AgentCallRecord(Short accountId, String accountName, Long userId, String userFullName, Long callLogId, OffsetDateTime startedAt, OffsetDateTime endedAt, LocalDateTime startedLocal, LocalDateTime endedLocal, LocalDate startedLocalDate, String endReason, Boolean isFinished, String direction, String callType, Long campaignId, String campaignName, Long queueId, String queueName, Long leadId, Integer talkSec, Integer wrapUpSec, Integer deadSec, Integer handleSec, OffsetDateTime handledAt, OffsetDateTime shiftLoginAt, OffsetDateTime firstSeenAt, OffsetDateTime endedSeenAt) {
         super(AgentCall.AGENT_CALL);
 
         setAccountId(accountId);
@@ -484,6 +504,7 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
         setWrapUpSec(wrapUpSec);
         setDeadSec(deadSec);
         setHandleSec(handleSec);
+        setHandledAt(handledAt);
         setShiftLoginAt(shiftLoginAt);
         setFirstSeenAt(firstSeenAt);
         setEndedSeenAt(endedSeenAt);
