@@ -84,15 +84,28 @@ class SimulatedDayDerivationTest {
             order by account_id, local_date, user_id
             """;
     private static final String LAST_POLL_UTC = "2025-05-29T13:57:00Z";
-    /** An interval of an agent never polled, long before the settled instant, as a late agent's would be. */
+    /**
+     * An interval of an agent never polled, long before the settled instant, as a late agent's would be, written by
+     * hand as the derivation writes: with warehouse.unsettle in the same statement.
+     */
     private static final String INSERT_LATE_INTERVAL = """
-            insert into warehouse.agent_state_interval (account_id, user_id, started_at, ended_at, end_reason,
-                shift_login_at, first_seen_at, last_seen_at)
-            select account_id, 999999, timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:40:00Z', 'logout',
-                   timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:06:00Z', timestamptz '2025-05-28 21:39:00Z'
-            from warehouse.account
+            with late as (
+                insert into warehouse.agent_state_interval (account_id, user_id, started_at, ended_at, end_reason,
+                    shift_login_at, first_seen_at, last_seen_at)
+                select account_id, 999999, timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:40:00Z',
+                       'logout', timestamptz '2025-05-28 21:05:00Z', timestamptz '2025-05-28 21:06:00Z',
+                       timestamptz '2025-05-28 21:39:00Z'
+                from warehouse.account
+                returning account_id, started_at
+            )
+            select warehouse.unsettle(late.account_id, late.started_at) from late
             """;
-    private static final String DELETE_LATE_INTERVAL = "delete from warehouse.agent_state_interval where user_id = 999999";
+    private static final String DELETE_LATE_INTERVAL = """
+            with late as (
+                delete from warehouse.agent_state_interval where user_id = 999999 returning account_id, started_at
+            )
+            select warehouse.unsettle(late.account_id, late.started_at) from late
+            """;
 
     @TempDir
     static Path directory;

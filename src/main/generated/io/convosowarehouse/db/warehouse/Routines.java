@@ -4,12 +4,24 @@
 package io.convosowarehouse.db.warehouse;
 
 
+import io.convosowarehouse.db.warehouse.routines.ApplySnapshot;
 import io.convosowarehouse.db.warehouse.routines.ApplySnapshotCalls;
+import io.convosowarehouse.db.warehouse.routines.CallsAdded;
+import io.convosowarehouse.db.warehouse.routines.DeriveCloseIntervals;
+import io.convosowarehouse.db.warehouse.routines.DeriveCloseShiftsAtGap;
+import io.convosowarehouse.db.warehouse.routines.DeriveCloseShiftsOfAbsentAgents;
+import io.convosowarehouse.db.warehouse.routines.DeriveCountCalls;
+import io.convosowarehouse.db.warehouse.routines.DeriveOpenIntervals;
 import io.convosowarehouse.db.warehouse.routines.EnsurePartitions;
+import io.convosowarehouse.db.warehouse.routines.IsNewCallsDay;
+import io.convosowarehouse.db.warehouse.routines.RecomputeOpenShiftTotals;
 import io.convosowarehouse.db.warehouse.routines.RewindCalls;
+import io.convosowarehouse.db.warehouse.routines.RewindDerived;
 import io.convosowarehouse.db.warehouse.routines.RezoneAccount;
 import io.convosowarehouse.db.warehouse.routines.SettleAggregates;
 import io.convosowarehouse.db.warehouse.routines.TruncateIntervals;
+import io.convosowarehouse.db.warehouse.routines.Unsettle;
+import io.convosowarehouse.db.warehouse.routines.WholeSeconds;
 
 import java.time.OffsetDateTime;
 
@@ -23,6 +35,23 @@ import org.jooq.types.YearToSecond;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Routines {
+
+    /**
+     * Call <code>warehouse.apply_snapshot</code>
+     */
+    public static void applySnapshot(
+          Configuration configuration
+        , Short pAccountId
+        , Long pSnapshotId
+        , YearToSecond pGapThreshold
+    ) {
+        ApplySnapshot p = new ApplySnapshot();
+        p.setPAccountId(pAccountId);
+        p.setPSnapshotId(pSnapshotId);
+        p.setPGapThreshold(pGapThreshold);
+
+        p.execute(configuration);
+    }
 
     /**
      * Call <code>warehouse.apply_snapshot_calls</code>
@@ -43,6 +72,184 @@ public class Routines {
         p.setPAfterGap(pAfterGap);
 
         p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.calls_added</code>
+     */
+    public static Integer callsAdded(
+          Configuration configuration
+        , Integer pCallsToday
+        , Integer pPreviousCallsToday
+        , Boolean pIsNewDay
+    ) {
+        CallsAdded f = new CallsAdded();
+        f.setPCallsToday(pCallsToday);
+        f.setPPreviousCallsToday(pPreviousCallsToday);
+        f.setPIsNewDay(pIsNewDay);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>warehouse.calls_added</code> as a field.
+     */
+    public static Field<Integer> callsAdded(
+          Integer pCallsToday
+        , Integer pPreviousCallsToday
+        , Boolean pIsNewDay
+    ) {
+        CallsAdded f = new CallsAdded();
+        f.setPCallsToday(pCallsToday);
+        f.setPPreviousCallsToday(pPreviousCallsToday);
+        f.setPIsNewDay(pIsNewDay);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>warehouse.calls_added</code> as a field.
+     */
+    public static Field<Integer> callsAdded(
+          Field<Integer> pCallsToday
+        , Field<Integer> pPreviousCallsToday
+        , Field<Boolean> pIsNewDay
+    ) {
+        CallsAdded f = new CallsAdded();
+        f.setPCallsToday(pCallsToday);
+        f.setPPreviousCallsToday(pPreviousCallsToday);
+        f.setPIsNewDay(pIsNewDay);
+
+        return f.asField();
+    }
+
+    /**
+     * Call <code>warehouse.derive_close_intervals</code>
+     */
+    public static void deriveCloseIntervals(
+          Configuration configuration
+        , Short pAccountId
+        , Long pSnapshotId
+        , OffsetDateTime pObservedAt
+        , OffsetDateTime pPreviousObservedAt
+        , Boolean pIsAfterGap
+    ) {
+        DeriveCloseIntervals p = new DeriveCloseIntervals();
+        p.setPAccountId(pAccountId);
+        p.setPSnapshotId(pSnapshotId);
+        p.setPObservedAt(pObservedAt);
+        p.setPPreviousObservedAt(pPreviousObservedAt);
+        p.setPIsAfterGap(pIsAfterGap);
+
+        p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.derive_close_shifts_at_gap</code>
+     */
+    public static void deriveCloseShiftsAtGap(
+          Configuration configuration
+        , Short pAccountId
+        , Long pSnapshotId
+        , OffsetDateTime pObservedAt
+        , OffsetDateTime pPreviousObservedAt
+    ) {
+        DeriveCloseShiftsAtGap p = new DeriveCloseShiftsAtGap();
+        p.setPAccountId(pAccountId);
+        p.setPSnapshotId(pSnapshotId);
+        p.setPObservedAt(pObservedAt);
+        p.setPPreviousObservedAt(pPreviousObservedAt);
+
+        p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.derive_close_shifts_of_absent_agents</code>
+     */
+    public static void deriveCloseShiftsOfAbsentAgents(
+          Configuration configuration
+        , Short pAccountId
+        , Long pSnapshotId
+        , OffsetDateTime pObservedAt
+        , OffsetDateTime pPreviousObservedAt
+    ) {
+        DeriveCloseShiftsOfAbsentAgents p = new DeriveCloseShiftsOfAbsentAgents();
+        p.setPAccountId(pAccountId);
+        p.setPSnapshotId(pSnapshotId);
+        p.setPObservedAt(pObservedAt);
+        p.setPPreviousObservedAt(pPreviousObservedAt);
+
+        p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.derive_count_calls</code>
+     */
+    public static void deriveCountCalls(
+          Configuration configuration
+        , Short pAccountId
+        , Long pSnapshotId
+        , OffsetDateTime pObservedAt
+        , OffsetDateTime pPreviousObservedAt
+    ) {
+        DeriveCountCalls p = new DeriveCountCalls();
+        p.setPAccountId(pAccountId);
+        p.setPSnapshotId(pSnapshotId);
+        p.setPObservedAt(pObservedAt);
+        p.setPPreviousObservedAt(pPreviousObservedAt);
+
+        p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.derive_open_intervals</code>
+     */
+    public static OffsetDateTime deriveOpenIntervals(
+          Configuration configuration
+        , Short pAccountId
+        , Long pSnapshotId
+        , OffsetDateTime pObservedAt
+    ) {
+        DeriveOpenIntervals f = new DeriveOpenIntervals();
+        f.setPAccountId(pAccountId);
+        f.setPSnapshotId(pSnapshotId);
+        f.setPObservedAt(pObservedAt);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>warehouse.derive_open_intervals</code> as a field.
+     */
+    public static Field<OffsetDateTime> deriveOpenIntervals(
+          Short pAccountId
+        , Long pSnapshotId
+        , OffsetDateTime pObservedAt
+    ) {
+        DeriveOpenIntervals f = new DeriveOpenIntervals();
+        f.setPAccountId(pAccountId);
+        f.setPSnapshotId(pSnapshotId);
+        f.setPObservedAt(pObservedAt);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>warehouse.derive_open_intervals</code> as a field.
+     */
+    public static Field<OffsetDateTime> deriveOpenIntervals(
+          Field<Short> pAccountId
+        , Field<Long> pSnapshotId
+        , Field<OffsetDateTime> pObservedAt
+    ) {
+        DeriveOpenIntervals f = new DeriveOpenIntervals();
+        f.setPAccountId(pAccountId);
+        f.setPSnapshotId(pSnapshotId);
+        f.setPObservedAt(pObservedAt);
+
+        return f.asField();
     }
 
     /**
@@ -90,6 +297,71 @@ public class Routines {
     }
 
     /**
+     * Call <code>warehouse.is_new_calls_day</code>
+     */
+    public static Boolean isNewCallsDay(
+          Configuration configuration
+        , OffsetDateTime pPreviousObservedAt
+        , OffsetDateTime pObservedAt
+        , String pTimeZone
+    ) {
+        IsNewCallsDay f = new IsNewCallsDay();
+        f.setPPreviousObservedAt(pPreviousObservedAt);
+        f.setPObservedAt(pObservedAt);
+        f.setPTimeZone(pTimeZone);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>warehouse.is_new_calls_day</code> as a field.
+     */
+    public static Field<Boolean> isNewCallsDay(
+          OffsetDateTime pPreviousObservedAt
+        , OffsetDateTime pObservedAt
+        , String pTimeZone
+    ) {
+        IsNewCallsDay f = new IsNewCallsDay();
+        f.setPPreviousObservedAt(pPreviousObservedAt);
+        f.setPObservedAt(pObservedAt);
+        f.setPTimeZone(pTimeZone);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>warehouse.is_new_calls_day</code> as a field.
+     */
+    public static Field<Boolean> isNewCallsDay(
+          Field<OffsetDateTime> pPreviousObservedAt
+        , Field<OffsetDateTime> pObservedAt
+        , Field<String> pTimeZone
+    ) {
+        IsNewCallsDay f = new IsNewCallsDay();
+        f.setPPreviousObservedAt(pPreviousObservedAt);
+        f.setPObservedAt(pObservedAt);
+        f.setPTimeZone(pTimeZone);
+
+        return f.asField();
+    }
+
+    /**
+     * Call <code>warehouse.recompute_open_shift_totals</code>
+     */
+    public static void recomputeOpenShiftTotals(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+    ) {
+        RecomputeOpenShiftTotals p = new RecomputeOpenShiftTotals();
+        p.setPAccountId(pAccountId);
+        p.setPFrom(pFrom);
+
+        p.execute(configuration);
+    }
+
+    /**
      * Call <code>warehouse.rewind_calls</code>
      */
     public static void rewindCalls(
@@ -100,6 +372,21 @@ public class Routines {
         RewindCalls p = new RewindCalls();
         p.setPAccountId(pAccountId);
         p.setPCut(pCut);
+
+        p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.rewind_derived</code>
+     */
+    public static void rewindDerived(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+    ) {
+        RewindDerived p = new RewindDerived();
+        p.setPAccountId(pAccountId);
+        p.setPFrom(pFrom);
 
         p.execute(configuration);
     }
@@ -172,5 +459,64 @@ public class Routines {
         TruncateIntervals p = new TruncateIntervals();
 
         p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.unsettle</code>
+     */
+    public static void unsettle(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pChangedFrom
+    ) {
+        Unsettle p = new Unsettle();
+        p.setPAccountId(pAccountId);
+        p.setPChangedFrom(pChangedFrom);
+
+        p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.whole_seconds</code>
+     */
+    public static Long wholeSeconds(
+          Configuration configuration
+        , OffsetDateTime pStartedAt
+        , OffsetDateTime pEndedAt
+    ) {
+        WholeSeconds f = new WholeSeconds();
+        f.setPStartedAt(pStartedAt);
+        f.setPEndedAt(pEndedAt);
+
+        f.execute(configuration);
+        return f.getReturnValue();
+    }
+
+    /**
+     * Get <code>warehouse.whole_seconds</code> as a field.
+     */
+    public static Field<Long> wholeSeconds(
+          OffsetDateTime pStartedAt
+        , OffsetDateTime pEndedAt
+    ) {
+        WholeSeconds f = new WholeSeconds();
+        f.setPStartedAt(pStartedAt);
+        f.setPEndedAt(pEndedAt);
+
+        return f.asField();
+    }
+
+    /**
+     * Get <code>warehouse.whole_seconds</code> as a field.
+     */
+    public static Field<Long> wholeSeconds(
+          Field<OffsetDateTime> pStartedAt
+        , Field<OffsetDateTime> pEndedAt
+    ) {
+        WholeSeconds f = new WholeSeconds();
+        f.setPStartedAt(pStartedAt);
+        f.setPEndedAt(pEndedAt);
+
+        return f.asField();
     }
 }
