@@ -10,7 +10,8 @@
 -- Source: reporting.campaign_counter_deltas (the function behind reporting.campaign_counter_delta, for the period only)
 -- Columns:
 --   account_name, campaign_id, campaign_name, bucket_start_local, utc_offset, calls, answered,
---   dropped, answer_pct, drop_pct, dropped_of_answered_pct, dialable_leads, hopper, min_hopper, polls
+--   dropped, answer_pct, drop_pct, dropped_of_answered_pct, dialable_leads, hopper, min_hopper, polls,
+--   calls_handled, aht_sec
 -- Formulas:
 --   calls, answered, dropped = sum of the deltas of calls_today, answered, dropped between
 --                          consecutive answers of the campaign observed in the bucket
@@ -21,6 +22,9 @@
 --                          rate is dropped / live-answered calls; see README for the caveat)
 --   dialable_leads, hopper = the level at the last answer of the bucket; min_hopper = lowest level seen
 --   polls                = answers of the campaign observed in the bucket
+--   calls_handled        = finished calls (reporting.agent_call) of the campaign whose wrap-up ended in
+--                          the bucket; every campaign's for '(account)'
+--   aht_sec              = their average talk + wrap-up seconds (AHT excluding hold)
 \if :{?from} \else \warn 'campaign_performance.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
 \if :{?to} \else \warn 'campaign_performance.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
 \if :{?account} \else \set account '' \endif
@@ -117,6 +121,40 @@ campaign_buckets as (
         quarter_hours.account_id,
         campaign_counters.campaign_id,
         quarter_hours.bucket_start
+),
+
+-- calls seen and finished, counted in the quarter hour where their wrap-up ended (Genesys' rule)
+handled_calls as (
+    select
+        agent_call.account_id,
+        agent_call.campaign_id,
+        agent_call.queue_id,
+        date_bin(interval '15 minutes', agent_call.handled_at, timestamptz '2000-01-01 00:00:00+00') as quarter_start,
+        agent_call.handle_sec
+    from reporting.agent_call as agent_call
+        inner join parameters on parameters.account_id = agent_call.account_id
+    where agent_call.is_finished
+        and agent_call.handled_at >= parameters.from_at
+        and agent_call.handled_at < parameters.to_at
+),
+
+-- each call in its campaign's series and in the account-wide one
+handled_buckets as (
+    select
+        quarter_hours.account_id,
+        campaign_series.campaign_id,
+        quarter_hours.bucket_start,
+        count(*) as calls_handled,
+        round(avg(handled_calls.handle_sec), 1) as aht_sec
+    from quarter_hours
+        inner join handled_calls on handled_calls.account_id = quarter_hours.account_id
+            and handled_calls.quarter_start = quarter_hours.quarter_start
+        inner join campaign_series on campaign_series.account_id = handled_calls.account_id
+            and (campaign_series.campaign_id is null or campaign_series.campaign_id = handled_calls.campaign_id)
+    group by
+        quarter_hours.account_id,
+        campaign_series.campaign_id,
+        quarter_hours.bucket_start
 )
 
 select
@@ -134,12 +172,17 @@ select
     campaign_buckets.dialable_leads,
     campaign_buckets.hopper,
     campaign_buckets.min_hopper,
-    coalesce(campaign_buckets.polls, 0) as polls
+    coalesce(campaign_buckets.polls, 0) as polls,
+    coalesce(handled_buckets.calls_handled, 0) as calls_handled,
+    handled_buckets.aht_sec
 from buckets
     inner join campaign_series on campaign_series.account_id = buckets.account_id
     left join campaign_buckets on campaign_buckets.account_id = buckets.account_id
         and campaign_buckets.campaign_id is not distinct from campaign_series.campaign_id
         and campaign_buckets.bucket_start = buckets.bucket_start
+    left join handled_buckets on handled_buckets.account_id = buckets.account_id
+        and handled_buckets.campaign_id is not distinct from campaign_series.campaign_id
+        and handled_buckets.bucket_start = buckets.bucket_start
     left join campaign_names on campaign_names.account_id = campaign_series.account_id
         and campaign_names.campaign_id = campaign_series.campaign_id
 order by

@@ -13,7 +13,7 @@
 -- Columns:
 --   account_name, bucket_start_local, utc_offset, bucket_sec, avg_logged_in_agents,
 --   peak_logged_in_agents, then avg_<status>_agents and peak_<status>_agents for ready, wait,
---   incall, dispo, paused and dead, then calls, answered, dropped, drop_pct
+--   incall, dispo, paused and dead, then calls, answered, dropped, drop_pct, calls_handled, aht_sec
 -- Formulas:
 --   avg_<status>_agents  = agent-seconds in the status during the bucket / bucket_sec
 --   peak_<status>_agents = most agents in the status at one instant of the bucket
@@ -21,6 +21,8 @@
 --                          dropped between consecutive account-wide answers observed in the bucket
 --                          (reset at local midnight: the first answer of a day counts its own value)
 --   drop_pct             = 100 * sum(dropped) / sum(calls)
+--   calls_handled        = finished calls (reporting.agent_call) whose wrap-up ended in the bucket
+--   aht_sec              = their average talk + wrap-up seconds (AHT excluding hold)
 \if :{?from} \else \warn 'interval_activity.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
 \if :{?to} \else \warn 'interval_activity.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
 \if :{?account} \else \set account '' \endif
@@ -139,6 +141,35 @@ calls_per_bucket as (
     group by
         quarter_hours.account_id,
         quarter_hours.bucket_start
+),
+
+-- calls seen and finished, counted in the quarter hour where their wrap-up ended (Genesys' rule)
+handled_calls as (
+    select
+        agent_call.account_id,
+        agent_call.campaign_id,
+        agent_call.queue_id,
+        date_bin(interval '15 minutes', agent_call.handled_at, timestamptz '2000-01-01 00:00:00+00') as quarter_start,
+        agent_call.handle_sec
+    from reporting.agent_call as agent_call
+        inner join parameters on parameters.account_id = agent_call.account_id
+    where agent_call.is_finished
+        and agent_call.handled_at >= parameters.from_at
+        and agent_call.handled_at < parameters.to_at
+),
+
+handled_per_bucket as (
+    select
+        quarter_hours.account_id,
+        quarter_hours.bucket_start,
+        count(*) as calls_handled,
+        round(avg(handled_calls.handle_sec), 1) as aht_sec
+    from quarter_hours
+        inner join handled_calls on handled_calls.account_id = quarter_hours.account_id
+            and handled_calls.quarter_start = quarter_hours.quarter_start
+    group by
+        quarter_hours.account_id,
+        quarter_hours.bucket_start
 )
 
 select
@@ -163,12 +194,16 @@ select
     coalesce(calls_per_bucket.calls, 0) as calls,
     coalesce(calls_per_bucket.answered, 0) as answered,
     coalesce(calls_per_bucket.dropped, 0) as dropped,
-    round(100.0 * calls_per_bucket.dropped / nullif(calls_per_bucket.calls, 0), 2) as drop_pct
+    round(100.0 * calls_per_bucket.dropped / nullif(calls_per_bucket.calls, 0), 2) as drop_pct,
+    coalesce(handled_per_bucket.calls_handled, 0) as calls_handled,
+    handled_per_bucket.aht_sec
 from buckets
     left join agents_per_bucket on agents_per_bucket.account_id = buckets.account_id
         and agents_per_bucket.bucket_start = buckets.bucket_start
     left join calls_per_bucket on calls_per_bucket.account_id = buckets.account_id
         and calls_per_bucket.bucket_start = buckets.bucket_start
+    left join handled_per_bucket on handled_per_bucket.account_id = buckets.account_id
+        and handled_per_bucket.bucket_start = buckets.bucket_start
 order by
     buckets.account_name,
     buckets.bucket_start;

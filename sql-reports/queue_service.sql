@@ -11,7 +11,7 @@
 --   instants around the period only
 -- Columns:
 --   account_name, queue_id, queue_name, bucket_start_local, utc_offset, calls, answered, dropped,
---   answer_pct, drop_pct, peak_calls_waiting, polls
+--   answer_pct, drop_pct, peak_calls_waiting, polls, calls_handled, aht_sec
 -- Formulas:
 --   calls, answered, dropped = sum of the deltas of queue_calls_today, queue_answered, queue_dropped
 --                          between consecutive answers of the queue observed in the bucket
@@ -21,6 +21,9 @@
 --   peak_calls_waiting   = highest calls_waiting_in seen by an answer in the bucket (sampled: a
 --                          peak between two polls is not seen)
 --   polls                = answers of the queue observed in the bucket
+--   calls_handled        = finished calls (reporting.agent_call) of the queue whose wrap-up ended in the
+--                          bucket; every queue's for '(all queues)'
+--   aht_sec              = their average talk + wrap-up seconds (AHT excluding hold)
 \if :{?from} \else \warn 'queue_service.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
 \if :{?to} \else \warn 'queue_service.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
 \if :{?account} \else \set account '' \endif
@@ -174,6 +177,41 @@ queue_buckets as (
         queue_bucket_rows.account_id,
         queue_bucket_rows.queue_id,
         queue_bucket_rows.bucket_start
+),
+
+-- calls seen and finished, counted in the quarter hour where their wrap-up ended (Genesys' rule)
+handled_calls as (
+    select
+        agent_call.account_id,
+        agent_call.campaign_id,
+        agent_call.queue_id,
+        date_bin(interval '15 minutes', agent_call.handled_at, timestamptz '2000-01-01 00:00:00+00') as quarter_start,
+        agent_call.handle_sec
+    from reporting.agent_call as agent_call
+        inner join parameters on parameters.account_id = agent_call.account_id
+    where agent_call.is_finished
+        and agent_call.handled_at >= parameters.from_at
+        and agent_call.handled_at < parameters.to_at
+),
+
+-- each call with a queue in its queue's series and in the all-queues one
+handled_buckets as (
+    select
+        quarter_hours.account_id,
+        queue_series.queue_id,
+        quarter_hours.bucket_start,
+        count(*) as calls_handled,
+        round(avg(handled_calls.handle_sec), 1) as aht_sec
+    from quarter_hours
+        inner join handled_calls on handled_calls.account_id = quarter_hours.account_id
+            and handled_calls.quarter_start = quarter_hours.quarter_start
+        inner join queue_series on queue_series.account_id = handled_calls.account_id
+            and (queue_series.queue_id is null or queue_series.queue_id = handled_calls.queue_id)
+    where handled_calls.queue_id is not null
+    group by
+        quarter_hours.account_id,
+        queue_series.queue_id,
+        quarter_hours.bucket_start
 )
 
 select
@@ -188,10 +226,15 @@ select
     round(100.0 * queue_buckets.answered / nullif(queue_buckets.calls, 0), 2) as answer_pct,
     round(100.0 * queue_buckets.dropped / nullif(queue_buckets.calls, 0), 2) as drop_pct,
     queue_buckets.peak_calls_waiting,
-    queue_buckets.polls
+    queue_buckets.polls,
+    coalesce(handled_buckets.calls_handled, 0) as calls_handled,
+    handled_buckets.aht_sec
 from queue_buckets
     inner join buckets on buckets.account_id = queue_buckets.account_id
         and buckets.bucket_start = queue_buckets.bucket_start
+    left join handled_buckets on handled_buckets.account_id = queue_buckets.account_id
+        and handled_buckets.queue_id is not distinct from queue_buckets.queue_id
+        and handled_buckets.bucket_start = queue_buckets.bucket_start
     left join queue_names on queue_names.account_id = queue_buckets.account_id
         and queue_names.queue_id = queue_buckets.queue_id
 order by

@@ -476,6 +476,7 @@ begin
     perform warehouse.derive_close_intervals(p_account_id, p_snapshot_id, snapshot_observed_at, previous_observed_at, is_after_gap);
     perform warehouse.derive_count_calls(p_account_id, p_snapshot_id, snapshot_observed_at, previous_observed_at);
     earliest_opened_at := warehouse.derive_open_intervals(p_account_id, p_snapshot_id, snapshot_observed_at);
+    perform warehouse.apply_snapshot_calls(p_account_id, p_snapshot_id, snapshot_observed_at, previous_observed_at, is_after_gap);
     perform warehouse.unsettle(p_account_id, earliest_opened_at);
 end
 $$;
@@ -515,6 +516,8 @@ begin
     where snapshot.account_id = p_account_id
       and snapshot.scope_kind = 'account'
       and snapshot.observed_at < p_from;
+
+    perform warehouse.rewind_calls(p_account_id, p_from);
 
     with deleted as (
         delete from warehouse.agent_state_interval as i

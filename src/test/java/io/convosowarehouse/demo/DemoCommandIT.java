@@ -72,25 +72,61 @@ class DemoCommandIT {
         // reporting.agent_shift counts an open shift's current status up to the last snapshot; warehouse.agent_shift
         // only credits a status when it ends, so printing it left out every open shift's status in hand
         var shifts = database.dsl().fetch("""
-                select user_id, incall_sec, calls_handled from reporting.agent_shift
-                where account_name = 'demo' order by login_at, user_id""");
+                with calls as (
+                    select user_id, shift_login_at, count(*) as calls_seen,
+                           round(avg(handle_sec) filter (where is_finished)) as aht_sec
+                    from reporting.agent_call
+                    where account_name = 'demo'
+                    group by user_id, shift_login_at
+                )
+                select s.user_id, s.incall_sec, s.calls_handled, coalesce(calls.calls_seen, 0), calls.aht_sec
+                from reporting.agent_shift as s
+                left join calls on calls.user_id = s.user_id and calls.shift_login_at = s.login_at
+                where s.account_name = 'demo' order by s.login_at, s.user_id""");
         assertThat(shifts).isNotEmpty();
         assertThat(((Number) database.dsl().fetchValue(
                 "select count(*) from reporting.agent_shift where account_name = 'demo' and is_open")).intValue())
                 .as("the demo ends with agents logged in").isPositive();
-        assertThat(shifts).isNotEmpty();
+        assertThat(shifts.stream().filter(shift -> shift.get(4) != null)).as("shifts with an AHT").isNotEmpty();
         assertThat(demo.out()).contains(shifts.size() + " shift(s).");
         for (var shift : shifts) {
             int incall = shift.get(1, Integer.class);
             String expected = String.format("%d:%02d:%02d", incall / 3600, incall / 60 % 60, incall % 60);
+            Integer aht = shift.get(4, Integer.class);
+            String expectedAht = aht == null ? "-" : String.format("%d:%02d", aht / 60, aht % 60);
             assertThat(demo.out()).containsPattern("(?m)^" + shift.get(0, Long.class) + " .* " + expected + " .* "
-                    + shift.get(2, Integer.class) + "$");
+                    + shift.get(2, Integer.class) + " +" + shift.get(3, Integer.class) + " +" + expectedAht + "$");
         }
     }
 
     @Test
+    void everyAgentDayTalksNoLongerThanItWasInCallAndSeesNoMoreCallsThanItCounts() {
+        assertThat(database.dsl().fetch("""
+                with talk as (
+                    select account_id, user_id, started_local_date as local_date, sum(talk_sec) as talk_sec
+                    from reporting.agent_call
+                    group by account_id, user_id, started_local_date
+                )
+                select d.user_id, d.local_date, d.incall_sec, talk.talk_sec
+                from reporting.agent_state_daily as d
+                inner join talk on talk.account_id = d.account_id and talk.user_id = d.user_id and talk.local_date = d.local_date
+                where talk.talk_sec > d.incall_sec
+                """)).as("agent-days with more talk than time in call").isEmpty();
+        Cli.Result performance = Cli.run(database.springProperties(), "report", "agent_performance", "--from", "2025-05-28",
+                "--to", "2025-05-29", "--account", "demo", "--format", "csv");
+        assertThat(performance.exitCode()).as(performance.err()).isZero();
+        java.util.List<String> header = java.util.List.of(performance.out().lines().findFirst().orElseThrow().split(","));
+        var rows = performance.out().lines().skip(1).map(line -> line.split(",", -1)).toList();
+        assertThat(rows).as("a row per agent-day").hasSize(((Number) database.dsl().fetchValue(
+                "select count(*) from reporting.agent_state_daily where local_date = '2025-05-28'")).intValue());
+        assertThat(rows).as("agent-days with calls seen and an AHT")
+                .anyMatch(row -> Integer.parseInt(row[header.indexOf("calls_seen")]) > 0 && !row[header.indexOf("aht_sec")].isEmpty());
+    }
+
+    @Test
     void everyReportRunsOnTheDemoDataAndShiftTimeAddsUpToShiftLength() {
-        for (String report : java.util.List.of("shift_summary", "agent_time_in_state", "interval_activity", "queue_service",
+        for (String report : java.util.List.of("shift_summary", "agent_time_in_state", "agent_performance", "call_detail",
+                "interval_activity", "queue_service",
                 "campaign_performance", "pause_analysis", "staffing_heatmap", "data_coverage")) {
             Cli.Result result = Cli.run(database.springProperties(), "report", report, "--from", "2025-05-28", "--to",
                     "2025-05-29", "--account", "demo", "--format", "csv");

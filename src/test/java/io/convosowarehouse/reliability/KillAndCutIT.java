@@ -68,7 +68,8 @@ class KillAndCutIT {
     @BeforeEach
     void emptyTheWarehouse() {
         database.dsl().execute("truncate warehouse.snapshot, warehouse.agent_snapshot, warehouse.campaign_stats, "
-                + "warehouse.queue_stats, warehouse.agent_state_interval, warehouse.agent_shift, warehouse.settled_until, "
+                + "warehouse.queue_stats, warehouse.agent_state_interval, warehouse.agent_shift, warehouse.agent_call, "
+                + "warehouse.settled_until, "
                 + "warehouse.settled_agent_status_quarter_hour, warehouse.settled_agent_state_day, ingest.raw_payload, "
                 + "ingest.rejected_record");
     }

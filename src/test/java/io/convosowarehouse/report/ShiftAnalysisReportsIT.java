@@ -63,16 +63,18 @@ class ShiftAnalysisReportsIT {
     }
 
     /** The key of each report's grain, as its header states it. */
-    private static final Map<String, List<String>> GRAIN = Map.of(
-            "shift_summary", List.of("account_name", "user_id", "login_local"),
-            "agent_time_in_state", List.of("account_name", "local_date", "user_id"),
-            "interval_activity", List.of("account_name", "bucket_start_local", "utc_offset"),
-            "queue_service", List.of("account_name", "queue_name", "bucket_start_local", "utc_offset"),
-            "campaign_performance", List.of("account_name", "campaign_name", "bucket_start_local", "utc_offset"),
-            "pause_analysis", List.of("account_name", "user_id"),
-            "staffing_heatmap", List.of("account_name", "iso_weekday", "local_hour"),
-            "data_coverage", List.of("account_name", "local_date"),
-            "shift_timeline", List.of("account_name", "user_id", "started_local"));
+    private static final Map<String, List<String>> GRAIN = Map.ofEntries(
+            Map.entry("agent_performance", List.of("account_name", "local_date", "user_id")),
+            Map.entry("call_detail", List.of("account_name", "user_id", "started_local")),
+            Map.entry("shift_summary", List.of("account_name", "user_id", "login_local")),
+            Map.entry("agent_time_in_state", List.of("account_name", "local_date", "user_id")),
+            Map.entry("interval_activity", List.of("account_name", "bucket_start_local", "utc_offset")),
+            Map.entry("queue_service", List.of("account_name", "queue_name", "bucket_start_local", "utc_offset")),
+            Map.entry("campaign_performance", List.of("account_name", "campaign_name", "bucket_start_local", "utc_offset")),
+            Map.entry("pause_analysis", List.of("account_name", "user_id")),
+            Map.entry("staffing_heatmap", List.of("account_name", "iso_weekday", "local_hour")),
+            Map.entry("data_coverage", List.of("account_name", "local_date")),
+            Map.entry("shift_timeline", List.of("account_name", "user_id", "started_local")));
 
     @Test
     void everyReportHoldsItsGrainOverEveryAccountAndTheFallBackDay() {
@@ -113,6 +115,47 @@ class ShiftAnalysisReportsIT {
     }
 
     @Test
+    void callDetailShowsEachCallWithItsWrapUp() {
+        CsvTable calls = report("call_detail", "2025-05-28", "2025-05-29");
+
+        assertThat(calls.rows()).hasSize(2);
+        // Ann's wrap-up is the DISPO 09:25-09:30 after her call; PAUSED at 09:30 is where she moved on
+        assertThat(calls.row("user_id", "101")).containsEntry("started_local", "2025-05-28 09:10:00")
+                .containsEntry("ended_local", "2025-05-28 09:25:00").containsEntry("end_reason", "finished")
+                .containsEntry("direction", "outbound").containsEntry("campaign_name", "Solar Leads")
+                .containsEntry("talk_sec", "900").containsEntry("wrap_up_sec", "300").containsEntry("handle_sec", "1200");
+        // Bob logged out from the call's INCALL interval: no wrap-up
+        assertThat(calls.row("user_id", "102")).containsEntry("started_local", "2025-05-28 09:22:00")
+                .containsEntry("ended_local", "2025-05-28 09:40:00").containsEntry("end_reason", "finished")
+                .containsEntry("direction", "inbound").containsEntry("queue_name", "Support").containsEntry("talk_sec", "1080")
+                .containsEntry("wrap_up_sec", "0").containsEntry("handle_sec", "1080");
+    }
+
+    @Test
+    void agentPerformanceAveragesTalkAndWrapUpOverFinishedCallsAndPauseOverCountedOnes() {
+        CsvTable days = report("agent_performance", "2025-05-28", "2025-05-29");
+
+        assertThat(days.rows()).hasSize(3);
+        // Ann: 3 calls counted, 1 seen and finished: talk 900 + wrap-up 300; pause 1200 / 3; ready 1200 / 3
+        assertThat(days.row("user_id", "101")).containsEntry("logged_in_sec", "3600").containsEntry("calls_counted", "3")
+                .containsEntry("calls_seen", "1").containsEntry("calls_finished", "1").containsEntry("talk_sec", "900")
+                .containsEntry("talk_per_call_sec", "900.0").containsEntry("wrap_up_per_call_sec", "300.0")
+                .containsEntry("aht_sec", "1200.0").containsEntry("paused_per_call_sec", "400.0")
+                .containsEntry("available_per_call_sec", "400.0").containsEntry("calls_per_hour", "3.0")
+                .containsEntry("occupancy_pct", "50.0");
+        // Bob: both shifts of the 28th (2 + 0 calls), one seen, without wrap-up; pause 120 + 600 (to midnight)
+        // over 2 calls; ready 300 + 1200 over 2; 1380 / (1380 + 1500) in call
+        assertThat(days.row("user_id", "102")).containsEntry("logged_in_sec", "3600").containsEntry("calls_counted", "2")
+                .containsEntry("calls_seen", "1").containsEntry("calls_finished", "1").containsEntry("talk_sec", "1080")
+                .containsEntry("aht_sec", "1080.0").containsEntry("paused_per_call_sec", "360.0")
+                .containsEntry("available_per_call_sec", "750.0").containsEntry("calls_per_hour", "2.0")
+                .containsEntry("occupancy_pct", "47.9");
+        assertThat(days.row("user_id", "103")).containsEntry("calls_counted", "0").containsEntry("aht_sec", "")
+                .containsEntry("paused_per_call_sec", "")
+                .containsEntry("calls_per_hour", "0.0");
+    }
+
+    @Test
     void agentTimeInStateCutsStatusesAtLocalMidnightAndCountsDstDaysInRealTime() {
         CsvTable days = report("agent_time_in_state", "2025-05-28", "2025-05-30");
 
@@ -146,7 +189,10 @@ class ShiftAnalysisReportsIT {
                 .containsEntry("avg_dispo_agents", "0.08").containsEntry("avg_paused_agents", "0.37")
                 // 09:30 answer - 09:00 answer; the 09:00 answer itself has no earlier one to subtract
                 .containsEntry("calls", "30").containsEntry("answered", "12").containsEntry("dropped", "1")
-                .containsEntry("drop_pct", "3.33");
+                .containsEntry("drop_pct", "3.33")
+                // Ann's wrap-up ended 09:30 (900 + 300 s), Bob's call 09:40 (1080 s, no wrap-up)
+                .containsEntry("calls_handled", "2").containsEntry("aht_sec", "1140.0");
+        assertThat(hours.column("calls_handled").stream().mapToInt(Integer::parseInt).sum()).isEqualTo(2);
         assertThat(hours.row("bucket_start_local", "2025-05-28 10:00:00")).containsEntry("calls", "30")
                 .containsEntry("dropped", "2").containsEntry("drop_pct", "6.67").containsEntry("peak_logged_in_agents", "0");
         // 23:50 after 10:05, across the polling gap: 500 - 160
@@ -193,7 +239,10 @@ class ShiftAnalysisReportsIT {
         assertThat(queues.row("queue_id", "7", "bucket_start_local", "2025-05-28 09:00:00")).containsEntry("queue_name", "Support")
                 .containsEntry("calls", "30").containsEntry("answered", "25").containsEntry("dropped", "3")
                 .containsEntry("answer_pct", "83.33").containsEntry("drop_pct", "10.00").containsEntry("peak_calls_waiting", "4")
-                .containsEntry("polls", "2");
+                .containsEntry("polls", "2")
+                // Bob's call came through queue 7; Ann's, without a queue, is in no queue's row
+                .containsEntry("calls_handled", "1").containsEntry("aht_sec", "1080.0");
+        assertThat(queues.row("queue_id", "", "bucket_start_local", "2025-05-28 09:00:00")).containsEntry("calls_handled", "1");
         assertThat(queues.row("queue_id", "7", "bucket_start_local", "2025-05-28 10:00:00")).containsEntry("answer_pct", "90.00")
                 .containsEntry("peak_calls_waiting", "1");
         assertThat(queues.row("queue_id", "", "bucket_start_local", "2025-05-28 23:00:00")).containsEntry("queue_name", "(all queues)")
@@ -213,7 +262,10 @@ class ShiftAnalysisReportsIT {
         // campaign 55: 20 + 15 calls, 1 + 2 dropped = 8.57 %, not the average of 5.00 % and 13.33 %
         assertThat(days.row("campaign_id", "55", "bucket_start_local", "2025-05-28 00:00:00")).containsEntry("campaign_name", "Solar Leads")
                 .containsEntry("calls", "35").containsEntry("drop_pct", "8.57").containsEntry("dropped_of_answered_pct", "30.00")
-                .containsEntry("dialable_leads", "1985").containsEntry("min_hopper", "80");
+                .containsEntry("dialable_leads", "1985").containsEntry("min_hopper", "80")
+                .containsEntry("calls_handled", "2").containsEntry("aht_sec", "1140.0");
+        assertThat(days.row("campaign_name", "(account)", "bucket_start_local", "2025-05-28 00:00:00"))
+                .containsEntry("calls_handled", "2");
 
         CsvTable hours = report("campaign_performance", "2025-05-28", "2025-05-29");
         assertThat(hours.row("campaign_id", "55", "bucket_start_local", "2025-05-28 09:00:00")).containsEntry("calls", "20")

@@ -5,6 +5,7 @@ package io.convosowarehouse.db.warehouse;
 
 
 import io.convosowarehouse.db.warehouse.routines.ApplySnapshot;
+import io.convosowarehouse.db.warehouse.routines.ApplySnapshotCalls;
 import io.convosowarehouse.db.warehouse.routines.CallsAdded;
 import io.convosowarehouse.db.warehouse.routines.DeriveCloseIntervals;
 import io.convosowarehouse.db.warehouse.routines.DeriveCloseShiftsAtGap;
@@ -14,6 +15,7 @@ import io.convosowarehouse.db.warehouse.routines.DeriveOpenIntervals;
 import io.convosowarehouse.db.warehouse.routines.EnsurePartitions;
 import io.convosowarehouse.db.warehouse.routines.IsNewCallsDay;
 import io.convosowarehouse.db.warehouse.routines.RecomputeOpenShiftTotals;
+import io.convosowarehouse.db.warehouse.routines.RewindCalls;
 import io.convosowarehouse.db.warehouse.routines.RewindDerived;
 import io.convosowarehouse.db.warehouse.routines.RezoneAccount;
 import io.convosowarehouse.db.warehouse.routines.SettleAggregates;
@@ -47,6 +49,27 @@ public class Routines {
         p.setPAccountId(pAccountId);
         p.setPSnapshotId(pSnapshotId);
         p.setPGapThreshold(pGapThreshold);
+
+        p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.apply_snapshot_calls</code>
+     */
+    public static void applySnapshotCalls(
+          Configuration configuration
+        , Short pAccountId
+        , Long pSnapshotId
+        , OffsetDateTime pObservedAt
+        , OffsetDateTime pPreviousObservedAt
+        , Boolean pAfterGap
+    ) {
+        ApplySnapshotCalls p = new ApplySnapshotCalls();
+        p.setPAccountId(pAccountId);
+        p.setPSnapshotId(pSnapshotId);
+        p.setPObservedAt(pObservedAt);
+        p.setPPreviousObservedAt(pPreviousObservedAt);
+        p.setPAfterGap(pAfterGap);
 
         p.execute(configuration);
     }
@@ -334,6 +357,21 @@ public class Routines {
         RecomputeOpenShiftTotals p = new RecomputeOpenShiftTotals();
         p.setPAccountId(pAccountId);
         p.setPFrom(pFrom);
+
+        p.execute(configuration);
+    }
+
+    /**
+     * Call <code>warehouse.rewind_calls</code>
+     */
+    public static void rewindCalls(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pCut
+    ) {
+        RewindCalls p = new RewindCalls();
+        p.setPAccountId(pAccountId);
+        p.setPCut(pCut);
 
         p.execute(configuration);
     }

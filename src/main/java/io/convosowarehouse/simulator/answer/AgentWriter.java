@@ -45,7 +45,8 @@ public final class AgentWriter {
         node.put("channel_type", "VOICE");
         node.put("call_type", call == null ? "-" : call.inbound() ? "INBOUND" : "OUTBOUND");
         node.put("lead_id", call == null ? "0" : call.leadId());
-        node.put("call_log_id", call == null ? "0" : call.callLogId());
+        // the latest call's log id, kept after it ends as Vicidial's live-agent table does (docs/data-model.md#calls)
+        node.put("call_log_id", snapshot.lastCall() == null ? "0" : snapshot.lastCall().callLogId());
         node.put("calls_today", String.valueOf(snapshot.callsToday()));
         node.put("total_calls", snapshot.callsToday());
         node.put("since_last_update", sinceLastUpdate);
