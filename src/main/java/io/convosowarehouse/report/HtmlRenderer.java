@@ -17,10 +17,13 @@ final class HtmlRenderer implements ReportRenderer {
             table.rows{border-collapse:collapse;margin-top:16px}
             table.rows th,table.rows td{border:1px solid #ccc;padding:2px 6px;white-space:nowrap}
             table.rows th{background:#f0f0f0}
-            td.number{text-align:right}
+            ul.legend{list-style:none;padding:0}
+            ul.legend li{display:inline-block;margin-right:12px}
+            ul.legend span{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:middle}
             """;
 
     private final Map<String, ReportChart> charts = Map.of(
+            "interval_activity", new IntervalActivityChart(),
             "shift_timeline", new ShiftTimelineChart(),
             "staffing_heatmap", new StaffingHeatmapChart());
 
@@ -45,14 +48,23 @@ final class HtmlRenderer implements ReportRenderer {
 
     private static void table(ReportResult result, StringBuilder page) {
         List<ReportColumn> columns = result.columns();
+        // numbers are right-aligned by one rule for their columns rather than a class on each of thousands of cells
+        StringBuilder numberColumns = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).kind() == ReportColumn.Kind.NUMBER) {
+                numberColumns.append(numberColumns.isEmpty() ? "" : ",").append("table.rows td:nth-child(").append(i + 1).append(')');
+            }
+        }
+        if (!numberColumns.isEmpty()) {
+            page.append("<style>").append(numberColumns).append("{text-align:right}</style>\n");
+        }
         page.append("<table class=\"rows\"><thead><tr>");
         columns.forEach(column -> page.append("<th>").append(Html.escape(column.name())).append("</th>"));
         page.append("</tr></thead><tbody>\n");
         for (List<String> row : result.rows()) {
             page.append("<tr>");
             for (int i = 0; i < columns.size(); i++) {
-                page.append(columns.get(i).kind() == ReportColumn.Kind.NUMBER ? "<td class=\"number\">" : "<td>")
-                        .append(Html.escape(row.get(i))).append("</td>");
+                page.append("<td>").append(Html.escape(row.get(i))).append("</td>");
             }
             page.append("</tr>\n");
         }

@@ -24,18 +24,11 @@ final class ShiftTimelineChart implements ReportChart {
     private static final int AXIS_HEIGHT = 20;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-    /** The status families of reporting.status_group, in the legend's order. */
-    private static final List<String> FAMILIES = List.of("ready", "wait", "incall", "dispo", "paused", "dead", "other");
-    private static final Map<String, String> FAMILY_COLOURS = Map.of("ready", "#2e7d32", "wait", "#9ccc65",
-            "incall", "#1565c0", "dispo", "#8e24aa", "paused", "#ef6c00", "dead", "#616161", "other", "#bdbdbd");
-
     /** Shades told apart for the pause labels, in order of first appearance; more labels than shades reuse them. */
     private static final List<String> PAUSE_SHADES = List.of("#ef6c00", "#ffb74d", "#d84315", "#ffd54f", "#8d6e63", "#f06292");
 
     private static final String STYLE = "<style>svg.timeline text{font-size:11px}svg.timeline .bar{height:10px}"
-            + "svg.timeline .tick{stroke:#ddd}svg.timeline .campaign{font-weight:bold}ul.legend{list-style:none;padding:0}"
-            + "ul.legend li{display:inline-block;margin-right:12px}ul.legend span{display:inline-block;width:12px;height:12px;"
-            + "margin-right:4px;vertical-align:middle}</style>\n";
+            + "svg.timeline .tick{stroke:#ddd}svg.timeline .campaign{font-weight:bold}</style>\n";
 
     @Override
     public boolean showsEveryRow() {
@@ -100,17 +93,13 @@ final class ShiftTimelineChart implements ReportChart {
 
     private static void legend(Map<String, String> pauseShades, StringBuilder page) {
         page.append("<ul class=\"legend\">");
-        for (String family : FAMILIES) {
+        for (String family : StatusFamilyColours.FAMILIES) {
             if (!family.equals("paused") || pauseShades.isEmpty()) {
-                legendItem(family, FAMILY_COLOURS.get(family), page);
+                Html.legendItem(family, StatusFamilyColours.of(family), page);
             }
         }
-        pauseShades.forEach((label, colour) -> legendItem("paused: " + label, colour, page));
+        pauseShades.forEach((label, colour) -> Html.legendItem("paused: " + label, colour, page));
         page.append("<li>blank: not observed (logged out or polling gap)</li></ul>\n");
-    }
-
-    private static void legendItem(String text, String colour, StringBuilder page) {
-        page.append("<li><span style=\"background:").append(colour).append("\"></span>").append(Html.escape(text)).append("</li>");
     }
 
     /** A tick at every hour as it passes, labelled with the local time it shows: 01:00 twice on a fall-back day. */
@@ -140,7 +129,7 @@ final class ShiftTimelineChart implements ReportChart {
             long end = Long.parseLong(interval.get("end_offset_sec"));
             String family = interval.get("status_group");
             String colour = "paused".equals(family) ? pauseShades.get(pauseLabel(interval))
-                    : FAMILY_COLOURS.getOrDefault(family, FAMILY_COLOURS.get("other"));
+                    : StatusFamilyColours.of(family);
             page.append("<rect class=\"bar\" x=\"").append(round(LABEL_WIDTH + start * scale)).append("\" y=\"1\" width=\"")
                     .append(round(Math.max(0.5, (end - start) * scale))).append("\" fill=\"").append(colour).append("\"><title>")
                     .append(Html.escape(name + " · " + interval.get("status")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -166,17 +165,6 @@ class ShiftTimelinePageIT {
         HeadlessChromium.Visit springForward = chromium.visit(page("shift_timeline", "2025-03-09", "2025-03-10"));
         assertThat(springForward.dom()).contains("America/Los_Angeles, 23 hours").doesNotContain(">02:00</text>");
         assertThat(springForward.count("<g class=\"hour\">")).isEqualTo(24);
-    }
-
-    @Test
-    void everyOtherReportIsACleanTableAndTheHeatmapAGrid() {
-        for (String report : List.of("staffing_heatmap", "pause_analysis")) {
-            HeadlessChromium.Visit visit = chromium.visit(page(report, "2025-05-28", "2025-05-29"));
-            assertQuietAndOffline(visit);
-            assertThat(visit.dom()).contains("<table class=\"rows\">");
-        }
-        HeadlessChromium.Visit heatmap = chromium.visit(PAGES.resolve("staffing_heatmap-2025-05-28.html"));
-        assertThat(heatmap.count("<table class=\"heatmap\">")).isEqualTo(1);
     }
 
     @Test
