@@ -49,7 +49,7 @@ final class IntervalActivityChart implements ReportChart {
         StringBuilder style = new StringBuilder("<style>svg.activity text{font-size:11px}svg.activity .grid{stroke:#e0e0e0}"
                 + "svg.activity .tick{stroke:#ccc}svg.activity .right{text-anchor:start}svg.activity .left{text-anchor:end}"
                 + "svg.activity .calls{fill:" + CALLS_COLOUR + "}svg.activity path.drop-pct{fill:none;stroke:" + DROP_COLOUR
-                + ";stroke-width:3;stroke-linecap:round;stroke-linejoin:round}");
+                + ";stroke-width:2;stroke-linecap:round;stroke-linejoin:round}");
         for (String family : StatusFamilyColours.FAMILIES) {
             style.append("svg.activity .").append(family).append("{fill:").append(StatusFamilyColours.of(family)).append('}');
         }
