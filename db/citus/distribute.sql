@@ -32,6 +32,7 @@ select create_distributed_table('warehouse.campaign_stats', 'account_id', coloca
 select create_distributed_table('warehouse.queue_stats', 'account_id', colocate_with => 'warehouse.snapshot');
 select create_distributed_table('warehouse.agent_state_interval', 'account_id', colocate_with => 'warehouse.snapshot');
 select create_distributed_table('warehouse.agent_shift', 'account_id', colocate_with => 'warehouse.snapshot');
+select create_distributed_table('warehouse.agent_call', 'account_id', colocate_with => 'warehouse.snapshot');
 select create_distributed_table('warehouse.settled_until', 'account_id', colocate_with => 'warehouse.snapshot');
 select create_distributed_table('warehouse.settled_agent_status_quarter_hour', 'account_id',
     colocate_with => 'warehouse.snapshot');

@@ -50,6 +50,7 @@ final class DerivationRewind {
                         and i.shift_login_at = s.login_at
                   )
                 """, params);
+        tx.execute("select warehouse.rewind_calls({0}, cast({1} as timestamptz))", params);
         if (lastBeforeCut == null) {
             return; // nothing was derived before the cut
         }

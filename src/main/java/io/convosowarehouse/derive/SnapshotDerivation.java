@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import io.convosowarehouse.config.DeriveProperties;
 
 /**
- * Applies one account-wide snapshot to the derived facts (agent_state_interval, agent_shift), inside
+ * Applies one account-wide snapshot to the derived facts (agent_state_interval, agent_shift, agent_call), inside
  * the caller's transaction, after the snapshot's agents are in warehouse.agent_snapshot. The load path
  * and the rebuild replay both come through {@link #apply}, so they cannot disagree.
  *
@@ -31,6 +31,7 @@ public class SnapshotDerivation {
     private final Duration gapThreshold;
     private final StateIntervalDeriver intervals = new StateIntervalDeriver();
     private final ShiftDeriver shifts = new ShiftDeriver();
+    private final CallDeriver calls = new CallDeriver();
 
     public SnapshotDerivation(DeriveProperties properties) {
         this.gapThreshold = properties.gapThreshold();
@@ -68,7 +69,8 @@ public class SnapshotDerivation {
     /** Applies the snapshot; the caller guarantees every snapshot ordered before it has been applied and none after. */
     public void apply(DSLContext tx, SnapshotRef snapshot) {
         SnapshotStep step = new SnapshotStep(snapshot, previousObservedAt(tx, snapshot));
-        if (isAfterGap(step)) {
+        boolean afterGap = isAfterGap(step);
+        if (afterGap) {
             shifts.closeShiftsNotProvablyContinued(tx, step);
             intervals.closeAllAtGap(tx, step);
         }
@@ -77,6 +79,7 @@ public class SnapshotDerivation {
         intervals.closeChangedStates(tx, step);
         shifts.countCallsOfPresentAgents(tx, step);
         intervals.openNewStates(tx, step);
+        calls.apply(tx, step, afterGap);
     }
 
     /** Whether the previous account-wide snapshot is more than the gap threshold older than this one. */

@@ -3,6 +3,7 @@ package io.convosowarehouse.report;
 import static io.convosowarehouse.db.ingest.Tables.REJECTED_RECORD;
 import static io.convosowarehouse.db.warehouse.Tables.ACCOUNT;
 import static io.convosowarehouse.db.warehouse.Tables.AGENT;
+import static io.convosowarehouse.db.warehouse.Tables.AGENT_CALL;
 import static io.convosowarehouse.db.warehouse.Tables.AGENT_SHIFT;
 import static io.convosowarehouse.db.warehouse.Tables.AGENT_SNAPSHOT;
 import static io.convosowarehouse.db.warehouse.Tables.AGENT_STATE_INTERVAL;
@@ -31,7 +32,9 @@ import io.convosowarehouse.db.warehouse.Routines;
  * <pre>
  * 2025-05-28 (Wednesday, PDT)
  *   Ann 101  09:00 READY, 09:10 INCALL, 09:25 DISPO, 09:30 PAUSED, 09:50 READY, 10:00 logout (3 calls)
+ *            one call seen: outbound, campaign 55, 09:10 to 09:25
  *   Bob 102  09:15 READY, 09:20 PAUSED, 09:22 INCALL, 09:45 logout (2 calls)
+ *            one call seen: inbound, queue 7, from 09:22, its end unknown (logout)
  *            23:30 READY, 23:50 PAUSED (over midnight), 00:20 READY, 00:30 logout
  *   Cy  103  14:00 PAUSED, ended by a polling gap at 14:20; 14:40 READY, 15:00 logout
  *   account answers 09:00, 09:30, 10:05 (source clock), 23:50, then 00:10 on the 29th after the
@@ -78,6 +81,7 @@ final class GoldenData {
         dsl.insertInto(QUEUE).values(accountId, 7L, "Support", utc("2025-05-28 16:00"), utc("2025-05-28 17:10")).execute();
         intervals();
         shifts();
+        calls();
         answers();
         // as autovacuum would have: without statistics the planner guesses hundreds of accounts and
         // spends seconds JIT-compiling plans for a handful of rows
@@ -148,6 +152,38 @@ final class GoldenData {
                 .set(AGENT_SHIFT.DISPO_SEC, dispoSec)
                 .set(AGENT_SHIFT.PAUSED_SEC, pausedSec)
                 .set(AGENT_SHIFT.CALLS_HANDLED, calls)
+                .execute();
+    }
+
+    private void calls() {
+        dsl.insertInto(AGENT_CALL)
+                .set(AGENT_CALL.ACCOUNT_ID, accountId)
+                .set(AGENT_CALL.USER_ID, 101L)
+                .set(AGENT_CALL.STARTED_AT, utc("2025-05-28 16:10"))
+                .set(AGENT_CALL.CALL_LOG_ID, 5001L)
+                .set(AGENT_CALL.ENDED_AT, utc("2025-05-28 16:25"))
+                .set(AGENT_CALL.END_REASON, "finished")
+                .set(AGENT_CALL.TALK_SEC, 900)
+                .set(AGENT_CALL.DIRECTION, "outbound")
+                .set(AGENT_CALL.CAMPAIGN_ID, 55L)
+                .set(AGENT_CALL.LEAD_ID, 9001L)
+                .set(AGENT_CALL.SHIFT_LOGIN_AT, utc("2025-05-28 16:00"))
+                .set(AGENT_CALL.FIRST_SEEN_AT, utc("2025-05-28 16:11"))
+                .set(AGENT_CALL.ENDED_SEEN_AT, utc("2025-05-28 16:26"))
+                .execute();
+        dsl.insertInto(AGENT_CALL)
+                .set(AGENT_CALL.ACCOUNT_ID, accountId)
+                .set(AGENT_CALL.USER_ID, 102L)
+                .set(AGENT_CALL.STARTED_AT, utc("2025-05-28 16:22"))
+                .set(AGENT_CALL.CALL_LOG_ID, 5002L)
+                .set(AGENT_CALL.END_REASON, "logout")
+                .set(AGENT_CALL.DIRECTION, "inbound")
+                .set(AGENT_CALL.CAMPAIGN_ID, 55L)
+                .set(AGENT_CALL.QUEUE_ID, 7L)
+                .set(AGENT_CALL.LEAD_ID, 9002L)
+                .set(AGENT_CALL.SHIFT_LOGIN_AT, utc("2025-05-28 16:15"))
+                .set(AGENT_CALL.FIRST_SEEN_AT, utc("2025-05-28 16:23"))
+                .set(AGENT_CALL.ENDED_SEEN_AT, utc("2025-05-28 16:46"))
                 .execute();
     }
 

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The report files, their headers and the psql idioms the command line understands. */
 class ReportCatalogTest {
 
-    private static final List<String> REPORTS = List.of("agent_time_in_state", "campaign_performance", "data_coverage",
-            "interval_activity", "pause_analysis", "queue_service", "shift_summary", "shift_timeline", "staffing_heatmap");
+    private static final List<String> REPORTS = List.of("agent_performance", "agent_time_in_state", "call_detail",
+            "campaign_performance", "data_coverage", "interval_activity", "pause_analysis", "queue_service", "shift_summary", "shift_timeline", "staffing_heatmap");
 
     @Test
     void everyReportDocumentsItselfAndNeedsOnlyFromAndTo() {

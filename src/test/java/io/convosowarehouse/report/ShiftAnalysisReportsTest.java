@@ -63,16 +63,18 @@ class ShiftAnalysisReportsTest {
     }
 
     /** The key of each report's grain, as its header states it. */
-    private static final Map<String, List<String>> GRAIN = Map.of(
-            "shift_summary", List.of("account_name", "user_id", "login_local"),
-            "agent_time_in_state", List.of("account_name", "local_date", "user_id"),
-            "interval_activity", List.of("account_name", "bucket_start_local", "utc_offset"),
-            "queue_service", List.of("account_name", "queue_name", "bucket_start_local", "utc_offset"),
-            "campaign_performance", List.of("account_name", "campaign_name", "bucket_start_local", "utc_offset"),
-            "pause_analysis", List.of("account_name", "user_id"),
-            "staffing_heatmap", List.of("account_name", "iso_weekday", "local_hour"),
-            "data_coverage", List.of("account_name", "local_date"),
-            "shift_timeline", List.of("account_name", "user_id", "started_local"));
+    private static final Map<String, List<String>> GRAIN = Map.ofEntries(
+            Map.entry("agent_performance", List.of("account_name", "local_date", "user_id")),
+            Map.entry("call_detail", List.of("account_name", "user_id", "started_local")),
+            Map.entry("shift_summary", List.of("account_name", "user_id", "login_local")),
+            Map.entry("agent_time_in_state", List.of("account_name", "local_date", "user_id")),
+            Map.entry("interval_activity", List.of("account_name", "bucket_start_local", "utc_offset")),
+            Map.entry("queue_service", List.of("account_name", "queue_name", "bucket_start_local", "utc_offset")),
+            Map.entry("campaign_performance", List.of("account_name", "campaign_name", "bucket_start_local", "utc_offset")),
+            Map.entry("pause_analysis", List.of("account_name", "user_id")),
+            Map.entry("staffing_heatmap", List.of("account_name", "iso_weekday", "local_hour")),
+            Map.entry("data_coverage", List.of("account_name", "local_date")),
+            Map.entry("shift_timeline", List.of("account_name", "user_id", "started_local")));
 
     @Test
     void everyReportHoldsItsGrainOverEveryAccountAndTheFallBackDay() {
@@ -110,6 +112,45 @@ class ShiftAnalysisReportsTest {
         // a shift ended by a polling gap, without handle or available time: occupancy is undefined, not 0
         assertThat(shifts.row("user_id", "103", "login_local", "2025-05-28 14:00:00")).containsEntry("end_reason", "gap")
                 .containsEntry("occupancy_pct", "");
+    }
+
+    @Test
+    void callDetailShowsEachCallWithItsWrapUpAndAnUnknownEndAsEmpty() {
+        CsvTable calls = report("call_detail", "2025-05-28", "2025-05-29");
+
+        assertThat(calls.rows()).hasSize(2);
+        // Ann's wrap-up is the DISPO 09:25-09:30 after her call; PAUSED at 09:30 is where she moved on
+        assertThat(calls.row("user_id", "101")).containsEntry("started_local", "2025-05-28 09:10:00")
+                .containsEntry("ended_local", "2025-05-28 09:25:00").containsEntry("end_reason", "finished")
+                .containsEntry("direction", "outbound").containsEntry("campaign_name", "Solar Leads")
+                .containsEntry("talk_sec", "900").containsEntry("wrap_up_sec", "300").containsEntry("handle_sec", "1200");
+        assertThat(calls.row("user_id", "102")).containsEntry("started_local", "2025-05-28 09:22:00")
+                .containsEntry("ended_local", "").containsEntry("end_reason", "logout").containsEntry("direction", "inbound")
+                .containsEntry("queue_name", "Support").containsEntry("talk_sec", "").containsEntry("wrap_up_sec", "0")
+                .containsEntry("handle_sec", "");
+    }
+
+    @Test
+    void agentPerformanceAveragesTalkAndWrapUpOverFinishedCallsAndPauseOverCountedOnes() {
+        CsvTable days = report("agent_performance", "2025-05-28", "2025-05-29");
+
+        assertThat(days.rows()).hasSize(3);
+        // Ann: 3 calls counted, 1 seen and finished: talk 900 + wrap-up 300; pause 1200 / 3; ready 1200 / 3
+        assertThat(days.row("user_id", "101")).containsEntry("logged_in_sec", "3600").containsEntry("calls_counted", "3")
+                .containsEntry("calls_seen", "1").containsEntry("calls_finished", "1").containsEntry("talk_sec", "900")
+                .containsEntry("talk_per_call_sec", "900.0").containsEntry("wrap_up_per_call_sec", "300.0")
+                .containsEntry("aht_sec", "1200.0").containsEntry("paused_per_call_sec", "400.0")
+                .containsEntry("available_per_call_sec", "400.0").containsEntry("calls_per_hour", "3.0")
+                .containsEntry("occupancy_pct", "50.0");
+        // Bob: both shifts of the 28th (2 + 0 calls); his one call seen has no known end, so no AHT;
+        // pause 120 + 600 (to midnight) over 2 calls; ready 300 + 1200 over 2; 1380 / (1380 + 1500) in call
+        assertThat(days.row("user_id", "102")).containsEntry("logged_in_sec", "3600").containsEntry("calls_counted", "2")
+                .containsEntry("calls_seen", "1").containsEntry("calls_finished", "0").containsEntry("talk_sec", "0")
+                .containsEntry("aht_sec", "").containsEntry("paused_per_call_sec", "360.0")
+                .containsEntry("available_per_call_sec", "750.0").containsEntry("calls_per_hour", "2.0")
+                .containsEntry("occupancy_pct", "47.9");
+        assertThat(days.row("user_id", "103")).containsEntry("calls_counted", "0").containsEntry("paused_per_call_sec", "")
+                .containsEntry("calls_per_hour", "0.0");
     }
 
     @Test

@@ -6,6 +6,7 @@ package io.convosowarehouse.db.reporting;
 
 import io.convosowarehouse.db.DefaultCatalog;
 import io.convosowarehouse.db.reporting.tables.Account;
+import io.convosowarehouse.db.reporting.tables.AgentCall;
 import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
@@ -68,6 +69,12 @@ public class Reporting extends SchemaImpl {
      * reports use.
      */
     public final Account ACCOUNT = Account.ACCOUNT;
+
+    /**
+     * One row per call a poll saw (warehouse.agent_call), with names, local
+     * times, direction, talk, wrap-up and handle seconds.
+     */
+    public final AgentCall AGENT_CALL = AgentCall.AGENT_CALL;
 
     /**
      * One row per agent per shift (login to logout), with time per status
@@ -619,6 +626,7 @@ public class Reporting extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             Account.ACCOUNT,
+            AgentCall.AGENT_CALL,
             AgentShift.AGENT_SHIFT,
             AgentSnapshot.AGENT_SNAPSHOT,
             AgentStateDaily.AGENT_STATE_DAILY,

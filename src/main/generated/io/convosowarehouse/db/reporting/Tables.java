@@ -5,6 +5,7 @@ package io.convosowarehouse.db.reporting;
 
 
 import io.convosowarehouse.db.reporting.tables.Account;
+import io.convosowarehouse.db.reporting.tables.AgentCall;
 import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
@@ -55,6 +56,12 @@ public class Tables {
      * reports use.
      */
     public static final Account ACCOUNT = Account.ACCOUNT;
+
+    /**
+     * One row per call a poll saw (warehouse.agent_call), with names, local
+     * times, direction, talk, wrap-up and handle seconds.
+     */
+    public static final AgentCall AGENT_CALL = AgentCall.AGENT_CALL;
 
     /**
      * One row per agent per shift (login to logout), with time per status

@@ -6,6 +6,7 @@ package io.convosowarehouse.db.warehouse;
 
 import io.convosowarehouse.db.warehouse.tables.Account;
 import io.convosowarehouse.db.warehouse.tables.Agent;
+import io.convosowarehouse.db.warehouse.tables.AgentCall;
 import io.convosowarehouse.db.warehouse.tables.AgentShift;
 import io.convosowarehouse.db.warehouse.tables.AgentSnapshot;
 import io.convosowarehouse.db.warehouse.tables.AgentStateInterval;
@@ -19,6 +20,7 @@ import io.convosowarehouse.db.warehouse.tables.SettledAgentStatusQuarterHour;
 import io.convosowarehouse.db.warehouse.tables.SettledUntil;
 import io.convosowarehouse.db.warehouse.tables.Snapshot;
 import io.convosowarehouse.db.warehouse.tables.records.AccountRecord;
+import io.convosowarehouse.db.warehouse.tables.records.AgentCallRecord;
 import io.convosowarehouse.db.warehouse.tables.records.AgentRecord;
 import io.convosowarehouse.db.warehouse.tables.records.AgentShiftRecord;
 import io.convosowarehouse.db.warehouse.tables.records.AgentSnapshotRecord;
@@ -54,6 +56,7 @@ public class Keys {
     public static final UniqueKey<AccountRecord> ACCOUNT_NAME_UNIQUE = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_name_unique"), new TableField[] { Account.ACCOUNT.ACCOUNT_NAME }, true);
     public static final UniqueKey<AccountRecord> ACCOUNT_PK = Internal.createUniqueKey(Account.ACCOUNT, DSL.name("account_pk"), new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final UniqueKey<AgentRecord> AGENT_PK = Internal.createUniqueKey(Agent.AGENT, DSL.name("agent_pk"), new TableField[] { Agent.AGENT.ACCOUNT_ID, Agent.AGENT.USER_ID, Agent.AGENT.USER_FULL_NAME }, true);
+    public static final UniqueKey<AgentCallRecord> AGENT_CALL_PK = Internal.createUniqueKey(AgentCall.AGENT_CALL, DSL.name("agent_call_pk"), new TableField[] { AgentCall.AGENT_CALL.ACCOUNT_ID, AgentCall.AGENT_CALL.USER_ID, AgentCall.AGENT_CALL.STARTED_AT }, true);
     public static final UniqueKey<AgentShiftRecord> AGENT_SHIFT_PK = Internal.createUniqueKey(AgentShift.AGENT_SHIFT, DSL.name("agent_shift_pk"), new TableField[] { AgentShift.AGENT_SHIFT.ACCOUNT_ID, AgentShift.AGENT_SHIFT.USER_ID, AgentShift.AGENT_SHIFT.LOGIN_AT }, true);
     public static final UniqueKey<AgentSnapshotRecord> AGENT_SNAPSHOT_PK = Internal.createUniqueKey(AgentSnapshot.AGENT_SNAPSHOT, DSL.name("agent_snapshot_pk"), new TableField[] { AgentSnapshot.AGENT_SNAPSHOT.SNAPSHOT_ID, AgentSnapshot.AGENT_SNAPSHOT.USER_ID, AgentSnapshot.AGENT_SNAPSHOT.OBSERVED_AT, AgentSnapshot.AGENT_SNAPSHOT.ACCOUNT_ID }, true);
     public static final UniqueKey<AgentStateIntervalRecord> AGENT_STATE_INTERVAL_PK = Internal.createUniqueKey(AgentStateInterval.AGENT_STATE_INTERVAL, DSL.name("agent_state_interval_pk"), new TableField[] { AgentStateInterval.AGENT_STATE_INTERVAL.ACCOUNT_ID, AgentStateInterval.AGENT_STATE_INTERVAL.USER_ID, AgentStateInterval.AGENT_STATE_INTERVAL.STARTED_AT }, true);

@@ -4,7 +4,9 @@
 package io.convosowarehouse.db.warehouse;
 
 
+import io.convosowarehouse.db.warehouse.routines.ApplySnapshotCalls;
 import io.convosowarehouse.db.warehouse.routines.EnsurePartitions;
+import io.convosowarehouse.db.warehouse.routines.RewindCalls;
 import io.convosowarehouse.db.warehouse.routines.RezoneAccount;
 import io.convosowarehouse.db.warehouse.routines.SettleAggregates;
 import io.convosowarehouse.db.warehouse.routines.TruncateIntervals;
@@ -21,6 +23,27 @@ import org.jooq.types.YearToSecond;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes" })
 public class Routines {
+
+    /**
+     * Call <code>warehouse.apply_snapshot_calls</code>
+     */
+    public static void applySnapshotCalls(
+          Configuration configuration
+        , Short pAccountId
+        , Long pSnapshotId
+        , OffsetDateTime pObservedAt
+        , OffsetDateTime pPreviousObservedAt
+        , Boolean pAfterGap
+    ) {
+        ApplySnapshotCalls p = new ApplySnapshotCalls();
+        p.setPAccountId(pAccountId);
+        p.setPSnapshotId(pSnapshotId);
+        p.setPObservedAt(pObservedAt);
+        p.setPPreviousObservedAt(pPreviousObservedAt);
+        p.setPAfterGap(pAfterGap);
+
+        p.execute(configuration);
+    }
 
     /**
      * Call <code>warehouse.ensure_partitions</code>
@@ -64,6 +87,21 @@ public class Routines {
         f.setPTo(pTo);
 
         return f.asField();
+    }
+
+    /**
+     * Call <code>warehouse.rewind_calls</code>
+     */
+    public static void rewindCalls(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pCut
+    ) {
+        RewindCalls p = new RewindCalls();
+        p.setPAccountId(pAccountId);
+        p.setPCut(pCut);
+
+        p.execute(configuration);
     }
 
     /**

@@ -6,6 +6,7 @@ package io.convosowarehouse.db.warehouse;
 
 import io.convosowarehouse.db.warehouse.tables.Account;
 import io.convosowarehouse.db.warehouse.tables.Agent;
+import io.convosowarehouse.db.warehouse.tables.AgentCall;
 import io.convosowarehouse.db.warehouse.tables.AgentShift;
 import io.convosowarehouse.db.warehouse.tables.AgentSnapshot;
 import io.convosowarehouse.db.warehouse.tables.AgentStateInterval;
@@ -37,6 +38,12 @@ public class Tables {
      * moves forward in steps of at most 15 minutes.
      */
     public static final Agent AGENT = Agent.AGENT;
+
+    /**
+     * One row per call an account-wide poll saw: the agent's last_call_time
+     * and, once it belongs to the call, last_call_finish, exact to the second.
+     */
+    public static final AgentCall AGENT_CALL = AgentCall.AGENT_CALL;
 
     /**
      * One row per login-to-logout island of one agent, with time per status of

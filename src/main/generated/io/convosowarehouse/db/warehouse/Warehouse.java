@@ -7,6 +7,7 @@ package io.convosowarehouse.db.warehouse;
 import io.convosowarehouse.db.DefaultCatalog;
 import io.convosowarehouse.db.warehouse.tables.Account;
 import io.convosowarehouse.db.warehouse.tables.Agent;
+import io.convosowarehouse.db.warehouse.tables.AgentCall;
 import io.convosowarehouse.db.warehouse.tables.AgentShift;
 import io.convosowarehouse.db.warehouse.tables.AgentSnapshot;
 import io.convosowarehouse.db.warehouse.tables.AgentStateInterval;
@@ -52,6 +53,12 @@ public class Warehouse extends SchemaImpl {
      * moves forward in steps of at most 15 minutes.
      */
     public final Agent AGENT = Agent.AGENT;
+
+    /**
+     * One row per call an account-wide poll saw: the agent's last_call_time
+     * and, once it belongs to the call, last_call_finish, exact to the second.
+     */
+    public final AgentCall AGENT_CALL = AgentCall.AGENT_CALL;
 
     /**
      * One row per login-to-logout island of one agent, with time per status of
@@ -141,6 +148,7 @@ public class Warehouse extends SchemaImpl {
         return Arrays.asList(
             Account.ACCOUNT,
             Agent.AGENT,
+            AgentCall.AGENT_CALL,
             AgentShift.AGENT_SHIFT,
             AgentSnapshot.AGENT_SNAPSHOT,
             AgentStateInterval.AGENT_STATE_INTERVAL,

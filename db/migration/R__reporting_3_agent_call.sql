@@ -1,0 +1,166 @@
+-- reporting.agent_call: warehouse.agent_call with names, local times, direction, and the wrap-up and dead
+-- time the state intervals show after each call. The pictures read it to mark calls on the timeline.
+--
+-- Wrap-up of a call: the seconds of the agent's DISPO intervals that begin after the call's start, before the
+-- agent's next call and before the first READY, WAIT, PAUSED or other interval after the call (the agent has
+-- moved on). Dead time the same with DEAD intervals. A still-open interval counts up to the account's latest
+-- account-wide snapshot, read by a join.
+create or replace view reporting.agent_call as
+with
+
+accounts as (
+    select
+        account.account_id,
+        account.account_name,
+        account.time_zone
+    from warehouse.account as account
+),
+
+-- an agent can have had several names: show the one seen last
+agent_names as (
+    select distinct on (agent.account_id, agent.user_id)
+        agent.account_id,
+        agent.user_id,
+        agent.user_full_name
+    from warehouse.agent as agent
+    order by agent.account_id, agent.user_id, agent.last_seen_at desc
+),
+
+latest_snapshots as (
+    select
+        snapshot.account_id,
+        max(snapshot.observed_at) as latest_snapshot_at
+    from warehouse.snapshot as snapshot
+    where snapshot.scope_kind = 'account'
+    group by snapshot.account_id
+),
+
+calls as (
+    select
+        agent_call.*,
+        lead(agent_call.started_at) over (
+            partition by agent_call.account_id, agent_call.user_id order by agent_call.started_at
+        ) as next_call_started_at
+    from warehouse.agent_call as agent_call
+),
+
+-- the agent's intervals from the call's start to its next call, each with its family and counted length
+after_call_intervals as (
+    select
+        calls.account_id,
+        calls.user_id,
+        calls.started_at as call_started_at,
+        agent_state_interval.started_at,
+        reporting.status_group(status.value) as status_group,
+        extract(epoch from coalesce(agent_state_interval.ended_at,
+            greatest(latest_snapshots.latest_snapshot_at, agent_state_interval.started_at))
+            - agent_state_interval.started_at) as duration_sec
+    from calls
+    inner join warehouse.agent_state_interval as agent_state_interval
+        on agent_state_interval.account_id = calls.account_id
+        and agent_state_interval.user_id = calls.user_id
+        and agent_state_interval.started_at >= calls.started_at
+        and agent_state_interval.started_at < coalesce(calls.next_call_started_at, 'infinity')
+    left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
+    left join latest_snapshots on latest_snapshots.account_id = calls.account_id
+),
+
+-- where the agent moved on from the call: the first interval that is neither the call nor its wrap-up
+moved_on as (
+    select
+        after_call_intervals.account_id,
+        after_call_intervals.user_id,
+        after_call_intervals.call_started_at,
+        min(after_call_intervals.started_at) as moved_on_at
+    from after_call_intervals
+    where after_call_intervals.status_group not in ('incall', 'dispo', 'dead')
+    group by after_call_intervals.account_id, after_call_intervals.user_id, after_call_intervals.call_started_at
+),
+
+after_call_time as (
+    select
+        after_call_intervals.account_id,
+        after_call_intervals.user_id,
+        after_call_intervals.call_started_at,
+        sum(after_call_intervals.duration_sec) filter (where after_call_intervals.status_group = 'dispo') as wrap_up_sec,
+        sum(after_call_intervals.duration_sec) filter (where after_call_intervals.status_group = 'dead') as dead_sec
+    from after_call_intervals
+    left join moved_on
+        on moved_on.account_id = after_call_intervals.account_id
+        and moved_on.user_id = after_call_intervals.user_id
+        and moved_on.call_started_at = after_call_intervals.call_started_at
+    where after_call_intervals.started_at < coalesce(moved_on.moved_on_at, 'infinity')
+    group by after_call_intervals.account_id, after_call_intervals.user_id, after_call_intervals.call_started_at
+)
+
+select
+    calls.account_id,
+    accounts.account_name,
+    calls.user_id,
+    agent_names.user_full_name,
+    calls.call_log_id,
+    calls.started_at,
+    calls.ended_at,
+    calls.started_at at time zone accounts.time_zone as started_local,
+    calls.ended_at at time zone accounts.time_zone as ended_local,
+    (calls.started_at at time zone accounts.time_zone)::date as started_local_date,
+    coalesce(calls.end_reason, 'open') as end_reason,
+    calls.end_reason = 'finished' as is_finished,
+    calls.direction,
+    call_types.value as call_type,
+    calls.campaign_id,
+    campaign_names.campaign_name,
+    calls.queue_id,
+    queue_names.queue_name,
+    calls.lead_id,
+    calls.talk_sec,
+    coalesce(after_call_time.wrap_up_sec, 0)::integer as wrap_up_sec,
+    coalesce(after_call_time.dead_sec, 0)::integer as dead_sec,
+    calls.talk_sec + coalesce(after_call_time.wrap_up_sec, 0)::integer as handle_sec,
+    calls.shift_login_at,
+    calls.first_seen_at,
+    calls.ended_seen_at
+from calls
+    inner join accounts on accounts.account_id = calls.account_id
+    left join agent_names
+        on agent_names.account_id = calls.account_id
+        and agent_names.user_id = calls.user_id
+    left join warehouse.label as call_types on call_types.label_id = calls.call_type_ref
+    left join reporting.campaign_name as campaign_names
+        on campaign_names.account_id = calls.account_id
+        and campaign_names.campaign_id = calls.campaign_id
+    left join reporting.queue_name as queue_names
+        on queue_names.account_id = calls.account_id
+        and queue_names.queue_id = calls.queue_id
+    left join after_call_time
+        on after_call_time.account_id = calls.account_id
+        and after_call_time.user_id = calls.user_id
+        and after_call_time.call_started_at = calls.started_at;
+
+comment on view reporting.agent_call is 'One row per call a poll saw (warehouse.agent_call), with names, local times, direction, talk, wrap-up and handle seconds.';
+comment on column reporting.agent_call.account_id is 'The account (warehouse.account).';
+comment on column reporting.agent_call.account_name is 'The account''s configured name.';
+comment on column reporting.agent_call.user_id is 'The agent (Convoso user id).';
+comment on column reporting.agent_call.user_full_name is 'The agent''s name as last seen.';
+comment on column reporting.agent_call.call_log_id is 'The API''s call_log_id; NULL when it gave none. Not unique.';
+comment on column reporting.agent_call.started_at is 'The call''s start (last_call_time), exact to the second.';
+comment on column reporting.agent_call.ended_at is 'The call''s end (last_call_finish), exact; NULL when no poll showed it.';
+comment on column reporting.agent_call.started_local is 'started_at in the account''s time zone.';
+comment on column reporting.agent_call.ended_local is 'ended_at in the account''s time zone.';
+comment on column reporting.agent_call.started_local_date is 'Local date of the start: the day the call belongs to.';
+comment on column reporting.agent_call.end_reason is 'finished (ended_at exact), open (in progress at the latest poll), replaced (a later call began before its finish was seen), logout, or gap.';
+comment on column reporting.agent_call.is_finished is 'Whether the end is known: talk_sec and handle_sec are then set.';
+comment on column reporting.agent_call.direction is 'inbound, outbound, or NULL when the answers did not say.';
+comment on column reporting.agent_call.call_type is 'The API''s call_type when the call was first seen.';
+comment on column reporting.agent_call.campaign_id is 'The agent''s campaign when the call was first seen.';
+comment on column reporting.agent_call.campaign_name is 'That campaign''s name as last seen.';
+comment on column reporting.agent_call.queue_id is 'The agent''s queue when the call was first seen.';
+comment on column reporting.agent_call.queue_name is 'That queue''s name as last seen.';
+comment on column reporting.agent_call.lead_id is 'The lead on the call; NULL when the call was over at its first poll.';
+comment on column reporting.agent_call.talk_sec is 'Talk seconds: ended_at - started_at; NULL when the end is unknown.';
+comment on column reporting.agent_call.wrap_up_sec is 'Wrap-up seconds: the DISPO intervals after the call, before the agent''s next call or next other status.';
+comment on column reporting.agent_call.dead_sec is 'Seconds in DEAD (the customer hung up, the agent still on the line) after the call''s start, before the agent moved on.';
+comment on column reporting.agent_call.handle_sec is 'Handle seconds excluding hold: talk_sec + wrap_up_sec; NULL when the end is unknown.';
+comment on column reporting.agent_call.shift_login_at is 'login_at of the agent''s shift (warehouse.agent_shift) when the call was first seen.';
+comment on column reporting.agent_call.first_seen_at is 'observed_at of the first snapshot that showed the call.';
+comment on column reporting.agent_call.ended_seen_at is 'observed_at of the snapshot that closed the row; NULL while open.';
