@@ -66,7 +66,9 @@ class EveryReportPageIT {
                     "account", GoldenData.ACCOUNT_NAME));
             assertThat(rows.rows()).as(report.name() + " has rows on the golden day").isNotEmpty();
             if (report.name().equals("shift_timeline")) {
-                assertThat(visit.count("<rect class=\"bar\"")).as("one bar per interval").isEqualTo(rows.rows().size());
+                assertThat(visit.count("<rect class=\"bar\"") + visit.count("<rect class=\"call\"")).as("one bar per interval or call")
+                        .isEqualTo(rows.rows().size());
+                assertThat(visit.count("<rect class=\"call\"")).as("the golden day's calls").isEqualTo(2);
                 continue;
             }
             assertThat(cells(visit.dom())).as(report.name() + " table cells").isEqualTo(rows.rows().stream()
