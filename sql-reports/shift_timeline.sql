@@ -5,7 +5,8 @@
 -- Parameters:
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
--- Sources: reporting.shift_timeline (status intervals), reporting.agent_call (calls)
+-- Sources: reporting.shift_timeline (status intervals), warehouse.agent_call (calls, read as reporting.agent_call
+--   reads them)
 -- Columns:
 --   account_name, time_zone, campaign_name, user_id, user_full_name, shift_login_local,
 --   status, status_label, status_group, started_local, ended_local, duration_sec,
@@ -47,18 +48,41 @@ clipped_intervals as (
         and shift_timeline.counted_until > parameters.from_at
 ),
 
--- a call whose end no poll showed is drawn as a mark at its start
+-- an agent can have had several names: the one seen last
+agent_names as (
+    select distinct on (agent.account_id, agent.user_id)
+        agent.account_id,
+        agent.user_id,
+        agent.user_full_name
+    from warehouse.agent as agent
+        inner join parameters on parameters.account_id = agent.account_id
+    order by agent.account_id, agent.user_id, agent.last_seen_at desc
+),
+
+-- The calls are read from warehouse.agent_call through its (account_id, started_at) index, with the
+-- open ones named as reporting.agent_call names them: that view adds wrap-up by a window over every
+-- call of the account, which the marks do not need. No call lasts a day, which bounds the scan.
+-- A call whose end no poll showed is drawn as a mark at its start.
 clipped_calls as (
     select
-        agent_call.*,
+        agent_call.account_id,
+        agent_call.user_id,
+        agent_call.started_at,
+        agent_call.ended_at,
+        coalesce(agent_call.end_reason, 'open') as end_reason,
+        agent_call.talk_sec,
+        agent_call.direction,
+        agent_call.campaign_id,
+        agent_call.shift_login_at,
         parameters.time_zone,
         parameters.from_at,
         parameters.to_at,
         greatest(agent_call.started_at, parameters.from_at) as mark_start_at,
         least(coalesce(agent_call.ended_at, agent_call.started_at), parameters.to_at) as mark_end_at
-    from reporting.agent_call as agent_call
+    from warehouse.agent_call as agent_call
         inner join parameters on parameters.account_id = agent_call.account_id
     where agent_call.started_at < parameters.to_at
+        and agent_call.started_at >= parameters.from_at - interval '1 day'
         and coalesce(agent_call.ended_at, agent_call.started_at) >= parameters.from_at
 )
 
@@ -88,17 +112,17 @@ from clipped_intervals
 union all
 
 select
-    clipped_calls.account_name,
+    accounts.account_name,
     clipped_calls.time_zone,
-    clipped_calls.campaign_name,
+    campaign_names.campaign_name,
     clipped_calls.user_id,
-    clipped_calls.user_full_name,
+    agent_names.user_full_name,
     clipped_calls.shift_login_at at time zone clipped_calls.time_zone as shift_login_local,
     null as status,
     null as status_label,
     null as status_group,
-    clipped_calls.started_local,
-    clipped_calls.ended_local,
+    clipped_calls.started_at at time zone clipped_calls.time_zone as started_local,
+    clipped_calls.ended_at at time zone clipped_calls.time_zone as ended_local,
     clipped_calls.talk_sec as duration_sec,
     extract(epoch from clipped_calls.mark_start_at - clipped_calls.from_at)::bigint as start_offset_sec,
     extract(epoch from clipped_calls.mark_end_at - clipped_calls.from_at)::bigint as end_offset_sec,
@@ -109,6 +133,13 @@ select
     clipped_calls.direction as call_direction,
     clipped_calls.talk_sec
 from clipped_calls
+    inner join reporting.account as accounts on accounts.account_id = clipped_calls.account_id
+    left join agent_names
+        on agent_names.account_id = clipped_calls.account_id
+        and agent_names.user_id = clipped_calls.user_id
+    left join reporting.campaign_name as campaign_names
+        on campaign_names.account_id = clipped_calls.account_id
+        and campaign_names.campaign_id = clipped_calls.campaign_id
 
 order by
     account_name,

@@ -67,7 +67,7 @@ final class PageBenchmark {
             String nextDay = ReportBenchmark.FIRST_DAY.plusDays(1).toString();
             Page pageMaker = new Page(new ReportRunner(database.dsl()), chromium, pages, emptySec, table);
             pageMaker.measure(catalog.find("shift_timeline").orElseThrow(), Map.of("from", firstDay, "to", nextDay),
-                    "shift_timeline page, 1 day × 500 agents", "bars");
+                    "shift_timeline page, 1 day × 500 agents", "bars and call marks");
             pageMaker.measure(catalog.find("interval_activity").orElseThrow(), Map.of("from", firstDay, "to", nextDay,
                     "bucket", "15"), "interval_activity page, 1 day of 15-minute buckets", "buckets");
             pageMaker.measure(catalog.find("interval_activity").orElseThrow(), Map.of("from", firstDay, "to",
