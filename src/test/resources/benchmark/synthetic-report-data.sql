@@ -7,6 +7,7 @@
 --   snapshot              one account-wide answer a minute and one per queue a minute
 --   campaign_stats        1,440 rows a day (the account-wide counters)
 --   queue_stats           1,440 rows a day per queue
+--   agent_call            one finished call per INCALL interval (30 per agent-day)
 -- Run with psql: -v days=30 -v start_day=2025-04-01 -v agents=1000 -v queues=10
 \set ON_ERROR_STOP on
 set client_min_messages = warning;
@@ -105,6 +106,27 @@ from warehouse.snapshot as snapshot
     inner join synthetic_minute as minute on minute.observed_at = snapshot.observed_at
 where snapshot.account_id = :account_id
     and snapshot.scope_kind = 'queue';
+
+-- one finished call per INCALL interval, as long as it; every fourth inbound
+insert into warehouse.agent_call (account_id, user_id, started_at, ended_at, end_reason, talk_sec, direction, campaign_id,
+    queue_id, shift_login_at, first_seen_at, ended_seen_at)
+select
+    agent_state_interval.account_id,
+    agent_state_interval.user_id,
+    agent_state_interval.started_at,
+    agent_state_interval.ended_at,
+    'finished',
+    extract(epoch from agent_state_interval.ended_at - agent_state_interval.started_at)::integer,
+    case when agent_state_interval.user_id % 4 = 0 then 'inbound' else 'outbound' end,
+    agent_state_interval.campaign_id,
+    agent_state_interval.queue_id,
+    agent_state_interval.shift_login_at,
+    agent_state_interval.first_seen_at,
+    agent_state_interval.last_seen_at
+from warehouse.agent_state_interval as agent_state_interval
+    inner join warehouse.label as status on status.label_id = agent_state_interval.status_ref
+where agent_state_interval.account_id = :account_id
+    and status.value = 'INCALL';
 
 reset session_replication_role;
 analyze;

@@ -24,4 +24,9 @@ final class Html {
         }
         return out.toString();
     }
+
+    /** One entry of a legend ({@code ul.legend}, styled by the page): a swatch of the colour and the text. */
+    static void legendItem(String text, String colour, StringBuilder page) {
+        page.append("<li><span style=\"background:").append(colour).append("\"></span>").append(escape(text)).append("</li>");
+    }
 }

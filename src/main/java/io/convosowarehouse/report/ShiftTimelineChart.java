@@ -14,7 +14,8 @@ import java.util.Map;
  * The shift_timeline report as a timeline per account: one row per agent, grouped by campaign in
  * order of login, the period's real hours along the x-axis (a DST day has 23 or 25), one bar per
  * status interval coloured by status family (each pause label its own shade), nothing where polling
- * saw nothing. Each bar's title tells agent, status, label, start, end and duration.
+ * saw nothing, and each call a dark mark under the bars from its start to its end. Each bar's title
+ * tells agent, status, label, start, end and duration; each call's its direction, start, end and talk.
  */
 final class ShiftTimelineChart implements ReportChart {
 
@@ -24,18 +25,13 @@ final class ShiftTimelineChart implements ReportChart {
     private static final int AXIS_HEIGHT = 20;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-    /** The status families of reporting.status_group, in the legend's order. */
-    private static final List<String> FAMILIES = List.of("ready", "wait", "incall", "dispo", "paused", "dead", "other");
-    private static final Map<String, String> FAMILY_COLOURS = Map.of("ready", "#2e7d32", "wait", "#9ccc65",
-            "incall", "#1565c0", "dispo", "#8e24aa", "paused", "#ef6c00", "dead", "#616161", "other", "#bdbdbd");
-
     /** Shades told apart for the pause labels, in order of first appearance; more labels than shades reuse them. */
     private static final List<String> PAUSE_SHADES = List.of("#ef6c00", "#ffb74d", "#d84315", "#ffd54f", "#8d6e63", "#f06292");
 
+    private static final String CALL_COLOUR = "#212121";
+
     private static final String STYLE = "<style>svg.timeline text{font-size:11px}svg.timeline .bar{height:10px}"
-            + "svg.timeline .tick{stroke:#ddd}svg.timeline .campaign{font-weight:bold}ul.legend{list-style:none;padding:0}"
-            + "ul.legend li{display:inline-block;margin-right:12px}ul.legend span{display:inline-block;width:12px;height:12px;"
-            + "margin-right:4px;vertical-align:middle}</style>\n";
+            + "svg.timeline .tick{stroke:#ddd}svg.timeline .campaign{font-weight:bold}</style>\n";
 
     @Override
     public boolean showsEveryRow() {
@@ -61,14 +57,21 @@ final class ShiftTimelineChart implements ReportChart {
 
     private void drawAccount(String account, List<Map<String, String>> rows, StringBuilder page) {
         Map<String, String> pauseShades = new LinkedHashMap<>();
-        // campaign -> agent -> its intervals; the report's order makes both orders: by campaign, then by login
+        // campaign -> agent -> its intervals and calls; the report's order makes both orders: by campaign, then by login
         Map<String, Map<String, List<Map<String, String>>>> campaigns = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> agents = new LinkedHashMap<>();
         for (Map<String, String> row : rows) {
-            campaigns.computeIfAbsent(row.get("campaign_name") == null ? "(no campaign)" : row.get("campaign_name"),
-                    name -> new LinkedHashMap<>())
-                    .computeIfAbsent(row.get("user_id"), user -> new ArrayList<>()).add(row);
-            if ("paused".equals(row.get("status_group"))) {
-                pauseShades.computeIfAbsent(pauseLabel(row), label -> PAUSE_SHADES.get(pauseShades.size() % PAUSE_SHADES.size()));
+            if (!isCall(row)) {
+                agentIn(campaigns, agents, row).add(row);
+                if ("paused".equals(row.get("status_group"))) {
+                    pauseShades.computeIfAbsent(pauseLabel(row), label -> PAUSE_SHADES.get(pauseShades.size() % PAUSE_SHADES.size()));
+                }
+            }
+        }
+        // a call goes on its agent's row wherever the statuses put it; only an agent seen in no status gets a row by the call
+        for (Map<String, String> row : rows) {
+            if (isCall(row)) {
+                agentIn(campaigns, agents, row).add(row);
             }
         }
         Map<String, String> first = rows.get(0);
@@ -98,19 +101,28 @@ final class ShiftTimelineChart implements ReportChart {
         page.append("</svg>\n");
     }
 
-    private static void legend(Map<String, String> pauseShades, StringBuilder page) {
-        page.append("<ul class=\"legend\">");
-        for (String family : FAMILIES) {
-            if (!family.equals("paused") || pauseShades.isEmpty()) {
-                legendItem(family, FAMILY_COLOURS.get(family), page);
-            }
-        }
-        pauseShades.forEach((label, colour) -> legendItem("paused: " + label, colour, page));
-        page.append("<li>blank: not observed (logged out or polling gap)</li></ul>\n");
+    private static boolean isCall(Map<String, String> row) {
+        return "call".equals(row.get("row_kind"));
     }
 
-    private static void legendItem(String text, String colour, StringBuilder page) {
-        page.append("<li><span style=\"background:").append(colour).append("\"></span>").append(Html.escape(text)).append("</li>");
+    private static List<Map<String, String>> agentIn(Map<String, Map<String, List<Map<String, String>>>> campaigns,
+            Map<String, List<Map<String, String>>> agents, Map<String, String> row) {
+        return agents.computeIfAbsent(row.get("user_id"), user -> campaigns
+                .computeIfAbsent(row.get("campaign_name") == null ? "(no campaign)" : row.get("campaign_name"),
+                        name -> new LinkedHashMap<>())
+                .computeIfAbsent(user, sameUser -> new ArrayList<>()));
+    }
+
+    private static void legend(Map<String, String> pauseShades, StringBuilder page) {
+        page.append("<ul class=\"legend\">");
+        for (String family : StatusFamilyColours.FAMILIES) {
+            if (!family.equals("paused") || pauseShades.isEmpty()) {
+                Html.legendItem(family, StatusFamilyColours.of(family), page);
+            }
+        }
+        pauseShades.forEach((label, colour) -> Html.legendItem("paused: " + label, colour, page));
+        Html.legendItem("call (under the bars; a short mark when its end was not seen)", CALL_COLOUR, page);
+        page.append("<li>blank: not observed (logged out or polling gap)</li></ul>\n");
     }
 
     /** A tick at every hour as it passes, labelled with the local time it shows: 01:00 twice on a fall-back day. */
@@ -136,11 +148,15 @@ final class ShiftTimelineChart implements ReportChart {
         page.append("<g class=\"agent-row\" transform=\"translate(0,").append(y).append(")\"><text class=\"agent\" x=\"8\" y=\"10\">")
                 .append(Html.escape(name)).append("</text>");
         for (Map<String, String> interval : intervals) {
+            if (isCall(interval)) {
+                callMark(name, interval, scale, page);
+                continue;
+            }
             long start = Long.parseLong(interval.get("start_offset_sec"));
             long end = Long.parseLong(interval.get("end_offset_sec"));
             String family = interval.get("status_group");
             String colour = "paused".equals(family) ? pauseShades.get(pauseLabel(interval))
-                    : FAMILY_COLOURS.getOrDefault(family, FAMILY_COLOURS.get("other"));
+                    : StatusFamilyColours.of(family);
             page.append("<rect class=\"bar\" x=\"").append(round(LABEL_WIDTH + start * scale)).append("\" y=\"1\" width=\"")
                     .append(round(Math.max(0.5, (end - start) * scale))).append("\" fill=\"").append(colour).append("\"><title>")
                     .append(Html.escape(name + " · " + interval.get("status")
@@ -150,6 +166,20 @@ final class ShiftTimelineChart implements ReportChart {
                     .append("</title></rect>");
         }
         page.append("</g>\n");
+    }
+
+    /** A call as a dark mark under its agent's bars, from its start to its end (a short mark when no poll saw the end). */
+    private static void callMark(String name, Map<String, String> call, double scale, StringBuilder page) {
+        long start = Long.parseLong(call.get("start_offset_sec"));
+        long end = Long.parseLong(call.get("end_offset_sec"));
+        boolean endSeen = call.get("ended_local") != null;
+        String direction = call.get("call_direction") == null ? "call" : call.get("call_direction") + " call";
+        page.append("<rect class=\"call\" x=\"").append(round(LABEL_WIDTH + start * scale)).append("\" y=\"11\" width=\"")
+                .append(round(endSeen ? Math.max(1, (end - start) * scale) : 2)).append("\" height=\"3\" fill=\"").append(CALL_COLOUR)
+                .append("\"><title>").append(Html.escape(name + " · " + direction + " · " + call.get("started_local") + " – "
+                        + (endSeen ? call.get("ended_local") + " · talk " + duration(call.get("talk_sec"))
+                                : "end not seen (" + call.get("end_reason") + ")")))
+                .append("</title></rect>");
     }
 
     private static String pauseLabel(Map<String, String> interval) {

@@ -74,7 +74,7 @@ class ShiftAnalysisReportsIT {
             Map.entry("pause_analysis", List.of("account_name", "user_id")),
             Map.entry("staffing_heatmap", List.of("account_name", "iso_weekday", "local_hour")),
             Map.entry("data_coverage", List.of("account_name", "local_date")),
-            Map.entry("shift_timeline", List.of("account_name", "user_id", "started_local")));
+            Map.entry("shift_timeline", List.of("account_name", "user_id", "started_local", "row_kind")));
 
     @Test
     void everyReportHoldsItsGrainOverEveryAccountAndTheFallBackDay() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +59,12 @@ class ShiftTimelinePageIT {
         // the DST days: Cy over the fall-back night and the spring-forward night
         interval(103, 55, "READY", null, "2025-11-02 07:30", "2025-11-02 11:00", "logout", "2025-11-02 07:30");
         interval(103, 55, "READY", null, "2025-03-09 09:30", "2025-03-09 10:30", "logout", "2025-03-09 09:30");
+        // calls: Ann's outbound call is her INCALL bar; the hostile name's inbound call; Cy's whose end no poll saw;
+        // and one of the day before, not in the period
+        call(101, "2025-05-28 16:10", "2025-05-28 16:25", "finished", "outbound", "2025-05-28 16:00");
+        call(102, "2025-05-28 15:30", "2025-05-28 15:50", "finished", "inbound", "2025-05-28 15:00");
+        call(103, "2025-05-28 17:30", null, "logout", null, "2025-05-28 17:00");
+        call(101, "2025-05-27 16:10", "2025-05-27 16:20", "finished", "outbound", "2025-05-27 16:00");
         database.dsl().execute("analyze");
     }
 
@@ -74,6 +79,17 @@ class ShiftTimelinePageIT {
                     ?, cast(? as timestamp) at time zone 'UTC', cast(? as timestamp) at time zone 'UTC',
                     cast(? as timestamp) at time zone 'UTC'
                 """, userId, start, end, endReason, status, label, campaignId, login, start, end);
+    }
+
+    private static void call(long userId, String start, String end, String endReason, String direction, String login) {
+        database.dsl().execute("""
+                insert into warehouse.agent_call (account_id, user_id, started_at, ended_at, end_reason, talk_sec, direction,
+                    campaign_id, shift_login_at, first_seen_at, ended_seen_at)
+                select 1, ?, started_at, ended_at, ?, extract(epoch from ended_at - started_at)::integer, ?, 55,
+                    cast(? as timestamp) at time zone 'UTC', started_at, coalesce(ended_at, started_at + interval '1 minute')
+                from (select cast(? as timestamp) at time zone 'UTC' as started_at,
+                        cast(? as timestamp) at time zone 'UTC' as ended_at) as call_times
+                """, userId, endReason, direction, login, start, end);
     }
 
     @AfterAll
@@ -130,6 +146,44 @@ class ShiftTimelinePageIT {
         assertThat(PAGES.resolve("shift_timeline.png")).isNotEmptyFile();
     }
 
+    @Test
+    void everyCallIsAMarkOnItsAgentsRowFromItsStartToItsEnd() {
+        HeadlessChromium.Visit visit = chromium.visit(page("shift_timeline", "2025-05-28", "2025-05-29"));
+        assertQuietAndOffline(visit);
+
+        long calls = database.dsl().fetchOne("""
+                select count(*) from warehouse.agent_call
+                where started_at < timestamptz '2025-05-29 00:00 America/Los_Angeles'
+                    and coalesce(ended_at, started_at) >= timestamptz '2025-05-28 00:00 America/Los_Angeles'""").get(0, Long.class);
+        assertThat(visit.count("<rect class=\"call\"")).isEqualTo(calls).isEqualTo(3);
+        assertThat(visit.count("<g class=\"agent-row\"")).as("calls add no rows").isEqualTo(3);
+        // Ann's call lies under her INCALL bar, from its start to its end
+        Bar call = mark(visit.dom(), "call", "Ann Agent · outbound call · 2025-05-28 09:10:00 – 2025-05-28 09:25:00 · talk 15m 00s");
+        Bar incall = bar(visit.dom(), "Ann Agent · INCALL");
+        assertThat(call.start()).isCloseTo(incall.start(), org.assertj.core.data.Offset.offset(0.1));
+        assertThat(call.end()).isCloseTo(incall.end(), org.assertj.core.data.Offset.offset(0.1));
+        // each mark sits in its agent's row
+        String annRow = visit.dom().substring(visit.dom().indexOf("Ann Agent</text>"));
+        assertThat(annRow.substring(0, annRow.indexOf("</g>"))).contains("outbound call · 2025-05-28 09:10:00");
+        assertThat(visit.dom()).contains("Cy Night · call · 2025-05-28 10:30:00 – end not seen (logout)",
+                "inbound call · 2025-05-28 08:30:00 – 2025-05-28 08:50:00 · talk 20m 00s");
+
+        chromium.screenshot(PAGES.resolve("shift_timeline-2025-05-28.html"), PAGES.resolve("shift_timeline-calls.png"), 1450, 300);
+    }
+
+    /** The x-range of the mark of the class whose title contains the text. */
+    private static Bar mark(String dom, String cssClass, String titleText) {
+        Matcher matcher = Pattern.compile("<rect class=\"" + cssClass + "\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"[^>]*>"
+                + "<title>([^<]*)</title>").matcher(dom);
+        while (matcher.find()) {
+            if (matcher.group(3).contains(titleText)) {
+                double x = Double.parseDouble(matcher.group(1));
+                return new Bar(x, x + Double.parseDouble(matcher.group(2)));
+            }
+        }
+        throw new AssertionError("no " + cssClass + " titled '" + titleText + "'");
+    }
+
     private record Bar(double start, double end) {
     }
 
@@ -166,17 +220,6 @@ class ShiftTimelinePageIT {
         HeadlessChromium.Visit springForward = chromium.visit(page("shift_timeline", "2025-03-09", "2025-03-10"));
         assertThat(springForward.dom()).contains("America/Los_Angeles, 23 hours").doesNotContain(">02:00</text>");
         assertThat(springForward.count("<g class=\"hour\">")).isEqualTo(24);
-    }
-
-    @Test
-    void everyOtherReportIsACleanTableAndTheHeatmapAGrid() {
-        for (String report : List.of("staffing_heatmap", "pause_analysis")) {
-            HeadlessChromium.Visit visit = chromium.visit(page(report, "2025-05-28", "2025-05-29"));
-            assertQuietAndOffline(visit);
-            assertThat(visit.dom()).contains("<table class=\"rows\">");
-        }
-        HeadlessChromium.Visit heatmap = chromium.visit(PAGES.resolve("staffing_heatmap-2025-05-28.html"));
-        assertThat(heatmap.count("<table class=\"heatmap\">")).isEqualTo(1);
     }
 
     @Test
