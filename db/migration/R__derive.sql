@@ -216,24 +216,36 @@ begin
                      and snapshot_agent.user_id = i.user_id
                ))
         returning i.account_id, i.user_id, i.shift_login_at, i.status_ref, i.started_at, i.ended_at
-    ), closed_changed as (
+    ), changed as (
         -- not the same state: another status, or a state that began after the interval did (a NULL
-        -- last_state_change cannot tell, so the status decides)
-        update warehouse.agent_state_interval as i
-        set ended_at = case
-                when snapshot_agent.state_start > i.started_at then snapshot_agent.state_start
-                when p_observed_at > i.started_at then p_observed_at
-                else i.started_at + interval '1 second'
-            end,
-            end_reason = 'state_change',
-            last_seen_at = p_previous_observed_at
-        from snapshot_agent
-        where i.account_id = snapshot_agent.account_id
-          and i.user_id = snapshot_agent.user_id
+        -- last_state_change cannot tell, so the status decides); the end is computed here, not in the
+        -- UPDATE's SET, where Citus allows no stable expression
+        select i.account_id,
+               i.user_id,
+               i.started_at,
+               case
+                   when snapshot_agent.state_start > i.started_at then snapshot_agent.state_start
+                   when p_observed_at > i.started_at then p_observed_at
+                   else i.started_at + interval '1 second'
+               end as ended_at
+        from warehouse.agent_state_interval as i
+        inner join snapshot_agent
+            on snapshot_agent.account_id = i.account_id
+           and snapshot_agent.user_id = i.user_id
+        where i.account_id = p_account_id
           and i.ended_at is null
           and not p_is_after_gap
           and (snapshot_agent.status_ref is distinct from i.status_ref
                or snapshot_agent.last_state_change > i.started_at)
+    ), closed_changed as (
+        update warehouse.agent_state_interval as i
+        set ended_at = changed.ended_at,
+            end_reason = 'state_change',
+            last_seen_at = p_previous_observed_at
+        from changed
+        where i.account_id = changed.account_id
+          and i.user_id = changed.user_id
+          and i.started_at = changed.started_at
         returning i.account_id, i.user_id, i.shift_login_at, i.status_ref, i.started_at, i.ended_at
     ), closed as (
         select account_id, user_id, shift_login_at, status_ref, started_at, ended_at
@@ -358,16 +370,27 @@ begin
           and a.snapshot_id = p_snapshot_id
           and a.observed_at = p_observed_at
     ), without_open_interval as (
-        -- usually a handful of agents out of thousands, so find them before looking up their past
+        -- usually a handful of agents out of thousands, so find them before looking up their past (an anti-join
+        -- and DISTINCT ON rather than correlated subqueries, which Citus cannot plan next to a CTE)
         select snapshot_agent.*
         from snapshot_agent
-        where not exists (
-            select 1
-            from warehouse.agent_state_interval as o
-            where o.account_id = snapshot_agent.account_id
-              and o.user_id = snapshot_agent.user_id
-              and o.ended_at is null
-        )
+        left join warehouse.agent_state_interval as o
+            on o.account_id = snapshot_agent.account_id
+           and o.user_id = snapshot_agent.user_id
+           and o.ended_at is null
+        where o.user_id is null
+    ), previous as (
+        -- each such agent's latest interval
+        select distinct on (p.user_id)
+               p.user_id,
+               p.started_at,
+               p.ended_at
+        from warehouse.agent_state_interval as p
+        inner join without_open_interval as agent
+            on agent.account_id = p.account_id
+           and agent.user_id = p.user_id
+        where p.account_id = p_account_id
+        order by p.user_id, p.started_at desc
     ), with_past as (
         select agent.*,
                open_shift.login_at as open_login_at,
@@ -378,15 +401,8 @@ begin
             on open_shift.account_id = agent.account_id
            and open_shift.user_id = agent.user_id
            and open_shift.logout_at is null
-        left join lateral (
-            select p.started_at,
-                   p.ended_at
-            from warehouse.agent_state_interval as p
-            where p.account_id = agent.account_id
-              and p.user_id = agent.user_id
-            order by p.started_at desc
-            limit 1
-        ) as previous on true
+        left join previous
+            on previous.user_id = agent.user_id
     ), starting as (
         select with_past.*,
                case
