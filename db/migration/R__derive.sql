@@ -68,25 +68,29 @@ as $$
 $$;
 comment on function warehouse.is_new_calls_day(timestamptz, timestamptz, text) is 'True when a calls_today reading is on a later local day than the previous one; a reading at midnight exactly belongs to the day that ends.';
 
--- The calls a shift gained between two readings of calls_today: none for the shift's first reading (calls made
--- before it cannot be told apart from earlier shifts' calls), else the value itself after a reset (a new counter
--- day or a drop) and the rise otherwise, as reporting.counter_delta counts the API's counters (that file is
--- migrated after this one, so it is not called here). Immutable and one select, so it is inlined into the
--- statements that call it.
+-- The calls a shift gained between two readings of calls_today. The shift's first reading is its baseline: calls
+-- made before it cannot be told apart from earlier shifts' calls, except the one the reading shows that started
+-- at or after the shift's login (p_shows_call_of_shift), whose start raised the counter inside the shift, so the
+-- baseline is calls_today - 1 and that call counts (the call is also seen in agent_call, and calls seen never
+-- exceed calls counted). After that: the value itself after a reset (a new counter day or a drop) and the rise
+-- otherwise, as reporting.counter_delta counts the API's counters (that file is migrated after this one, so it is
+-- not called here). Immutable and one select, so it is inlined into the statements that call it.
+drop function if exists warehouse.calls_added(integer, integer, boolean);
 create or replace function warehouse.calls_added(p_calls_today integer, p_previous_calls_today integer,
-    p_is_new_day boolean)
+    p_is_new_day boolean, p_shows_call_of_shift boolean)
 returns integer
 language sql
 immutable
 parallel safe
 as $$
     select case
+        when p_previous_calls_today is null and p_shows_call_of_shift and p_calls_today > 0 then 1
         when p_previous_calls_today is null then 0
         when p_is_new_day or p_calls_today < p_previous_calls_today then p_calls_today
         else p_calls_today - p_previous_calls_today
     end
 $$;
-comment on function warehouse.calls_added(integer, integer, boolean) is 'Calls a shift gained from one calls_today reading to the next; 0 for its first reading.';
+comment on function warehouse.calls_added(integer, integer, boolean, boolean) is 'Calls a shift gained from one calls_today reading to the next; for its first reading, 1 if it shows a call started in the shift, else 0.';
 
 -- Step, after a polling gap only: a shift goes on only when this snapshot still shows the agent in the very state
 -- (status and last_state_change) of its open interval: the API then vouches that the agent was logged in all
@@ -212,24 +216,36 @@ begin
                      and snapshot_agent.user_id = i.user_id
                ))
         returning i.account_id, i.user_id, i.shift_login_at, i.status_ref, i.started_at, i.ended_at
-    ), closed_changed as (
+    ), changed as (
         -- not the same state: another status, or a state that began after the interval did (a NULL
-        -- last_state_change cannot tell, so the status decides)
-        update warehouse.agent_state_interval as i
-        set ended_at = case
-                when snapshot_agent.state_start > i.started_at then snapshot_agent.state_start
-                when p_observed_at > i.started_at then p_observed_at
-                else i.started_at + interval '1 second'
-            end,
-            end_reason = 'state_change',
-            last_seen_at = p_previous_observed_at
-        from snapshot_agent
-        where i.account_id = snapshot_agent.account_id
-          and i.user_id = snapshot_agent.user_id
+        -- last_state_change cannot tell, so the status decides); the end is computed here, not in the
+        -- UPDATE's SET, where Citus allows no stable expression
+        select i.account_id,
+               i.user_id,
+               i.started_at,
+               case
+                   when snapshot_agent.state_start > i.started_at then snapshot_agent.state_start
+                   when p_observed_at > i.started_at then p_observed_at
+                   else i.started_at + interval '1 second'
+               end as ended_at
+        from warehouse.agent_state_interval as i
+        inner join snapshot_agent
+            on snapshot_agent.account_id = i.account_id
+           and snapshot_agent.user_id = i.user_id
+        where i.account_id = p_account_id
           and i.ended_at is null
           and not p_is_after_gap
           and (snapshot_agent.status_ref is distinct from i.status_ref
                or snapshot_agent.last_state_change > i.started_at)
+    ), closed_changed as (
+        update warehouse.agent_state_interval as i
+        set ended_at = changed.ended_at,
+            end_reason = 'state_change',
+            last_seen_at = p_previous_observed_at
+        from changed
+        where i.account_id = changed.account_id
+          and i.user_id = changed.user_id
+          and i.started_at = changed.started_at
         returning i.account_id, i.user_id, i.shift_login_at, i.status_ref, i.started_at, i.ended_at
     ), closed as (
         select account_id, user_id, shift_login_at, status_ref, started_at, ended_at
@@ -290,7 +306,8 @@ begin
     with snapshot_agent as (
         select a.account_id,
                a.user_id,
-               a.calls_today
+               a.calls_today,
+               a.last_call_time
         from warehouse.agent_snapshot as a
         where a.account_id = p_account_id
           and a.snapshot_id = p_snapshot_id
@@ -303,7 +320,8 @@ begin
     )
     update warehouse.agent_shift as s
     set calls_handled = s.calls_handled
-            + warehouse.calls_added(snapshot_agent.calls_today, s.last_calls_today, counter_day.is_new_day),
+            + warehouse.calls_added(snapshot_agent.calls_today, s.last_calls_today, counter_day.is_new_day,
+                coalesce(snapshot_agent.last_call_time >= s.login_at, false)),
         last_calls_today = snapshot_agent.calls_today
     from snapshot_agent
     cross join counter_day
@@ -318,8 +336,8 @@ comment on function warehouse.derive_count_calls(smallint, bigint, timestamptz, 
 -- Step: opens an interval for every agent in the snapshot without an open one, and returns the earliest start it
 -- wrote (NULL if none). The interval belongs to the agent's open shift if there is one (a state change, or a
 -- shift that went on through a gap: the seconds between the interval the gap closed and this one are the shift's
--- gap_sec); otherwise it starts a new shift, which begins where the interval does and counts calls from the
--- current calls_today on.
+-- gap_sec); otherwise it starts a new shift, which begins where the interval does and takes the current
+-- calls_today as its baseline (warehouse.calls_added).
 --
 -- Where the new interval starts: the API's last_state_change when it does not reach back into the agent's
 -- previous interval (a state shorter than the poll interval is invisible: the previous one simply ends where
@@ -345,22 +363,34 @@ begin
                a.campaign_id,
                a.queue_id,
                a.calls_today,
+               a.last_call_time,
                coalesce(a.last_state_change, p_observed_at) as state_start
         from warehouse.agent_snapshot as a
         where a.account_id = p_account_id
           and a.snapshot_id = p_snapshot_id
           and a.observed_at = p_observed_at
     ), without_open_interval as (
-        -- usually a handful of agents out of thousands, so find them before looking up their past
+        -- usually a handful of agents out of thousands, so find them before looking up their past (an anti-join
+        -- and DISTINCT ON rather than correlated subqueries, which Citus cannot plan next to a CTE)
         select snapshot_agent.*
         from snapshot_agent
-        where not exists (
-            select 1
-            from warehouse.agent_state_interval as o
-            where o.account_id = snapshot_agent.account_id
-              and o.user_id = snapshot_agent.user_id
-              and o.ended_at is null
-        )
+        left join warehouse.agent_state_interval as o
+            on o.account_id = snapshot_agent.account_id
+           and o.user_id = snapshot_agent.user_id
+           and o.ended_at is null
+        where o.user_id is null
+    ), previous as (
+        -- each such agent's latest interval
+        select distinct on (p.user_id)
+               p.user_id,
+               p.started_at,
+               p.ended_at
+        from warehouse.agent_state_interval as p
+        inner join without_open_interval as agent
+            on agent.account_id = p.account_id
+           and agent.user_id = p.user_id
+        where p.account_id = p_account_id
+        order by p.user_id, p.started_at desc
     ), with_past as (
         select agent.*,
                open_shift.login_at as open_login_at,
@@ -371,15 +401,8 @@ begin
             on open_shift.account_id = agent.account_id
            and open_shift.user_id = agent.user_id
            and open_shift.logout_at is null
-        left join lateral (
-            select p.started_at,
-                   p.ended_at
-            from warehouse.agent_state_interval as p
-            where p.account_id = agent.account_id
-              and p.user_id = agent.user_id
-            order by p.started_at desc
-            limit 1
-        ) as previous on true
+        left join previous
+            on previous.user_id = agent.user_id
     ), starting as (
         select with_past.*,
                case
@@ -392,8 +415,11 @@ begin
                end as started_at
         from with_past
     ), new_shift as (
-        insert into warehouse.agent_shift (account_id, user_id, login_at, last_calls_today, campaign_id)
-        select starting.account_id, starting.user_id, starting.started_at, starting.calls_today, starting.campaign_id
+        insert into warehouse.agent_shift (account_id, user_id, login_at, calls_handled, last_calls_today, campaign_id)
+        select starting.account_id, starting.user_id, starting.started_at,
+               warehouse.calls_added(starting.calls_today, null, false,
+                   coalesce(starting.last_call_time >= starting.started_at, false)),
+               starting.calls_today, starting.campaign_id
         from starting
         where starting.open_login_at is null
     ), shift_gap as (
@@ -645,6 +671,7 @@ begin
                open_shift.user_id,
                open_shift.login_at,
                a.calls_today,
+               a.last_call_time >= open_shift.login_at as shows_call_of_shift,
                snapshot.observed_at,
                snapshot.received_at,
                snapshot.snapshot_id,
@@ -669,7 +696,8 @@ begin
                warehouse.calls_added(shift_snapshot.calls_today,
                    lag(shift_snapshot.calls_today) over calls_order,
                    warehouse.is_new_calls_day(shift_snapshot.previous_observed_at, shift_snapshot.observed_at,
-                       account.time_zone)) as calls_added,
+                       account.time_zone),
+                   coalesce(shift_snapshot.shows_call_of_shift, false)) as calls_added,
                row_number() over (partition by shift_snapshot.user_id order by shift_snapshot.observed_at desc,
                    shift_snapshot.received_at desc, shift_snapshot.snapshot_id desc) as recency
         from shift_snapshot

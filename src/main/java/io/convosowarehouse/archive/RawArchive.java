@@ -68,7 +68,9 @@ public class RawArchive {
         return dsl.select(ACCOUNT.ACCOUNT_NAME, earliest)
                 .from(RAW_PAYLOAD)
                 .join(ACCOUNT).on(ACCOUNT.ACCOUNT_ID.eq(RAW_PAYLOAD.ACCOUNT_ID))
-                .join(SNAPSHOT).on(SNAPSHOT.SNAPSHOT_ID.eq(RAW_PAYLOAD.SNAPSHOT_ID))
+                // on account_id too: Citus joins per-account tables only within an account's shard
+                .join(SNAPSHOT).on(SNAPSHOT.ACCOUNT_ID.eq(RAW_PAYLOAD.ACCOUNT_ID)
+                        .and(SNAPSHOT.SNAPSHOT_ID.eq(RAW_PAYLOAD.SNAPSHOT_ID)))
                 .where(inRange(from, to, accountName))
                 .groupBy(ACCOUNT.ACCOUNT_NAME)
                 .fetchMap(ACCOUNT.ACCOUNT_NAME, r -> r.value2().toInstant());

@@ -106,9 +106,24 @@ class CraftedCallsIT {
     }
 
     @Test
+    void aCallUnderWayAtTheShiftsFirstPollIsCountedOnTheLoadAndOnTheRebuildPath() {
+        // the first reading (00:02) shows calls_today 1 and the call that began at 00:01:40, after the login
+        assertThat(calls(507)).containsExactly(
+                "00:01:40 -> 00:02:30 finished talk 50 outbound log 7016 lead 9016 seen 00:02:00..00:03:00");
+        assertThat(callsCountedAndSeen(507)).isEqualTo("counted 1 seen 1");
+
+        // 00:02:30: the shift's first reading is the last before the cut, so the rewind recomputes its count
+        Cli.Result rebuild = Cli.run(database.springProperties(), "rebuild-derived", "--from", "2025-06-11T07:02:30Z",
+                "--to", "2025-06-11T08:00:00Z");
+
+        assertThat(rebuild.exitCode()).as(rebuild.all()).isZero();
+        assertThat(callsCountedAndSeen(507)).isEqualTo("counted 1 seen 1");
+    }
+
+    @Test
     void aRebuildFromAnyCutWritesExactlyTheCallsTheLoadWrote() {
         List<String> loaded = allCalls();
-        assertThat(loaded).hasSize(15);
+        assertThat(loaded).hasSize(16);
         // 23:57 (A open), 00:03:30 (between two polls), 00:16 (the first answer after the gap), 00:19
         for (String from : new String[] {"2025-06-11T06:57:00Z", "2025-06-11T07:03:30Z", "2025-06-11T07:16:00Z",
                 "2025-06-11T07:19:00Z", "2025-06-11T06:50:00Z"}) {
@@ -197,7 +212,11 @@ class CraftedCallsIT {
                         .state("23:55:00", "READY").state("00:01:10", "INCALL").state("00:02:20", "DISPO")
                         .state("00:02:40", "INCALL").state("00:03:40", "DISPO").state("00:04:00", "READY")
                         .call("00:01:10", "00:02:20", 7014L, 9014, "OUTBOUND")
-                        .call("00:02:40", "00:03:40", 7015L, 9015, "OUTBOUND"));
+                        .call("00:02:40", "00:03:40", 7015L, 9015, "OUTBOUND"),
+                new ScriptedAgent(507, local("00:01:20"), local("00:04:30"))
+                        .state("00:01:20", "READY").state("00:01:40", "INCALL").state("00:02:30", "DISPO")
+                        .state("00:02:45", "READY")
+                        .call("00:01:40", "00:02:30", 7016L, 9016, "OUTBOUND"));
         CraftedAnswers answers = new CraftedAnswers();
         for (Instant time = local("23:55:00"); !time.isAfter(local("00:20:00")); time = time.plus(Duration.ofMinutes(1))) {
             if (time.isAfter(local("00:10:00")) && time.isBefore(local("00:16:00"))) {

@@ -82,11 +82,13 @@ public class Routines {
         , Integer pCallsToday
         , Integer pPreviousCallsToday
         , Boolean pIsNewDay
+        , Boolean pShowsCallOfShift
     ) {
         CallsAdded f = new CallsAdded();
         f.setPCallsToday(pCallsToday);
         f.setPPreviousCallsToday(pPreviousCallsToday);
         f.setPIsNewDay(pIsNewDay);
+        f.setPShowsCallOfShift(pShowsCallOfShift);
 
         f.execute(configuration);
         return f.getReturnValue();
@@ -99,11 +101,13 @@ public class Routines {
           Integer pCallsToday
         , Integer pPreviousCallsToday
         , Boolean pIsNewDay
+        , Boolean pShowsCallOfShift
     ) {
         CallsAdded f = new CallsAdded();
         f.setPCallsToday(pCallsToday);
         f.setPPreviousCallsToday(pPreviousCallsToday);
         f.setPIsNewDay(pIsNewDay);
+        f.setPShowsCallOfShift(pShowsCallOfShift);
 
         return f.asField();
     }
@@ -115,11 +119,13 @@ public class Routines {
           Field<Integer> pCallsToday
         , Field<Integer> pPreviousCallsToday
         , Field<Boolean> pIsNewDay
+        , Field<Boolean> pShowsCallOfShift
     ) {
         CallsAdded f = new CallsAdded();
         f.setPCallsToday(pCallsToday);
         f.setPPreviousCallsToday(pPreviousCallsToday);
         f.setPIsNewDay(pIsNewDay);
+        f.setPShowsCallOfShift(pShowsCallOfShift);
 
         return f.asField();
     }

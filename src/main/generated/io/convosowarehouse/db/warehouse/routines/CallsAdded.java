@@ -42,6 +42,11 @@ public class CallsAdded extends AbstractRoutine<Integer> {
     public static final Parameter<Boolean> P_IS_NEW_DAY = Internal.createParameter("p_is_new_day", SQLDataType.BOOLEAN, false, false);
 
     /**
+     * The parameter <code>warehouse.calls_added.p_shows_call_of_shift</code>.
+     */
+    public static final Parameter<Boolean> P_SHOWS_CALL_OF_SHIFT = Internal.createParameter("p_shows_call_of_shift", SQLDataType.BOOLEAN, false, false);
+
+    /**
      * Create a new routine call instance
      */
     public CallsAdded() {
@@ -51,6 +56,7 @@ public class CallsAdded extends AbstractRoutine<Integer> {
         addInParameter(P_CALLS_TODAY);
         addInParameter(P_PREVIOUS_CALLS_TODAY);
         addInParameter(P_IS_NEW_DAY);
+        addInParameter(P_SHOWS_CALL_OF_SHIFT);
     }
 
     /**
@@ -97,5 +103,21 @@ public class CallsAdded extends AbstractRoutine<Integer> {
      */
     public void setPIsNewDay(Field<Boolean> field) {
         setField(P_IS_NEW_DAY, field);
+    }
+
+    /**
+     * Set the <code>p_shows_call_of_shift</code> parameter IN value to the
+     * routine
+     */
+    public void setPShowsCallOfShift(Boolean value) {
+        setValue(P_SHOWS_CALL_OF_SHIFT, value);
+    }
+
+    /**
+     * Set the <code>p_shows_call_of_shift</code> parameter to the function to
+     * be used with a {@link org.jooq.Select} statement
+     */
+    public void setPShowsCallOfShift(Field<Boolean> field) {
+        setField(P_SHOWS_CALL_OF_SHIFT, field);
     }
 }
