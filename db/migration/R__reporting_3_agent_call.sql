@@ -119,6 +119,7 @@ after_call_intervals as (
         and agent_state_interval.user_id = calls.user_id
         and agent_state_interval.started_at >= calls.started_at
         and agent_state_interval.started_at < coalesce(calls.next_call_started_at, 'infinity')
+        and agent_state_interval.started_at >= p_from
     left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
     left join latest_snapshots on latest_snapshots.account_id = calls.account_id
 ),
