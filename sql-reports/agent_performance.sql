@@ -5,7 +5,8 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 -- Source: reporting.agent_state_days (time per status, cut at local midnight), reporting.agent_shift
---   (calls counted), reporting.agent_call (calls seen, talk, wrap-up)
+--   (calls counted), reporting.agent_call (calls seen, talk, wrap-up; read for the
+--   period through the function reporting.agent_calls)
 -- Columns:
 --   account_name, local_date, user_id, user_full_name, logged_in_sec, calls_counted, calls_seen,
 --   calls_finished, talk_sec, talk_per_call_sec, wrap_up_sec, wrap_up_per_call_sec, aht_sec,
@@ -27,6 +28,7 @@ with
 parameters as (
     select
         account.account_id,
+        account.time_zone,
         cast(:'from' as timestamp) as from_local,
         cast(:'to' as timestamp) as to_local
     from reporting.account as account
@@ -66,8 +68,10 @@ calls_seen as (
         count(*) filter (where agent_call.is_finished) as calls_finished,
         coalesce(sum(agent_call.talk_sec) filter (where agent_call.is_finished), 0) as talk_sec,
         coalesce(sum(agent_call.wrap_up_sec) filter (where agent_call.is_finished), 0) as wrap_up_sec
-    from reporting.agent_call as agent_call
-        inner join parameters on parameters.account_id = agent_call.account_id
+    from parameters
+        cross join lateral reporting.agent_calls(parameters.account_id,
+            parameters.from_local::date::timestamp at time zone parameters.time_zone,
+            (parameters.to_local::date + 1)::timestamp at time zone parameters.time_zone) as agent_call
     where agent_call.started_local_date >= parameters.from_local
         and agent_call.started_local_date < parameters.to_local
     group by agent_call.account_id, agent_call.user_id, agent_call.started_local_date

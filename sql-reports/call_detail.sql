@@ -4,7 +4,7 @@
 -- Parameters:
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
--- Source: reporting.agent_call
+-- Source: reporting.agent_call (read for the period through the function reporting.agent_calls)
 -- Columns:
 --   account_name, user_id, user_full_name, started_local, ended_local, end_reason (finished, open,
 --   replaced, logout, gap), direction, campaign_name, queue_name, lead_id, call_log_id, talk_sec,
@@ -31,10 +31,8 @@ parameters as (
 calls as (
     select
         agent_call.*
-    from reporting.agent_call as agent_call
-        inner join parameters on parameters.account_id = agent_call.account_id
-    where agent_call.started_at >= parameters.from_at
-        and agent_call.started_at < parameters.to_at
+    from parameters
+        cross join lateral reporting.agent_calls(parameters.account_id, parameters.from_at, parameters.to_at) as agent_call
 )
 
 select

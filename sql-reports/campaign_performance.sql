@@ -123,7 +123,8 @@ campaign_buckets as (
         quarter_hours.bucket_start
 ),
 
--- calls seen and finished, counted in the quarter hour where their wrap-up ended (Genesys' rule)
+-- calls seen and finished, counted in the quarter hour where their wrap-up ended (Genesys' rule); read
+-- from a day before the period: no call with its wrap-up lasts a day
 handled_calls as (
     select
         agent_call.account_id,
@@ -131,8 +132,9 @@ handled_calls as (
         agent_call.queue_id,
         date_bin(interval '15 minutes', agent_call.handled_at, timestamptz '2000-01-01 00:00:00+00') as quarter_start,
         agent_call.handle_sec
-    from reporting.agent_call as agent_call
-        inner join parameters on parameters.account_id = agent_call.account_id
+    from parameters
+        cross join lateral reporting.agent_calls(parameters.account_id,
+            parameters.from_at - interval '1 day', parameters.to_at) as agent_call
     where agent_call.is_finished
         and agent_call.handled_at >= parameters.from_at
         and agent_call.handled_at < parameters.to_at

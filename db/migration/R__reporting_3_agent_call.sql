@@ -1,11 +1,50 @@
--- reporting.agent_call: warehouse.agent_call with names, local times, direction, and the wrap-up and dead
--- time the state intervals show after each call. The pictures read it to mark calls on the timeline.
+-- reporting.agent_calls(account, from, to) and the view reporting.agent_call: warehouse.agent_call with names,
+-- local times, direction, and the wrap-up and dead time the state intervals show after each call. The
+-- pictures read it to mark calls on the timeline.
 --
 -- Wrap-up of a call: the seconds of the agent's DISPO intervals that begin after the call's start, before the
 -- agent's next call and before the first READY, WAIT, PAUSED or other interval after the call (the agent has
 -- moved on). Dead time the same with DEAD intervals. A still-open interval counts up to the account's latest
 -- account-wide snapshot, read by a join.
-create or replace view reporting.agent_call as
+-- The logic is a plpgsql function so that reports read only the calls that started in their period (a
+-- filter on a view would not reach through the window that finds each call's next one); the view is the
+-- function over all time, for BI tools.
+create or replace function reporting.agent_calls(p_account_id smallint, p_from timestamptz, p_to timestamptz)
+returns table (
+    account_id          smallint,
+    account_name        text,
+    user_id             bigint,
+    user_full_name      text,
+    call_log_id         bigint,
+    started_at          timestamptz,
+    ended_at            timestamptz,
+    started_local       timestamp,
+    ended_local         timestamp,
+    started_local_date  date,
+    end_reason          text,
+    is_finished         boolean,
+    direction           text,
+    call_type           text,
+    campaign_id         bigint,
+    campaign_name       text,
+    queue_id            bigint,
+    queue_name          text,
+    lead_id             bigint,
+    talk_sec            integer,
+    wrap_up_sec         integer,
+    dead_sec            integer,
+    handle_sec          integer,
+    handled_at          timestamptz,
+    shift_login_at      timestamptz,
+    first_seen_at       timestamptz,
+    ended_seen_at       timestamptz
+)
+language plpgsql
+stable
+as $$
+#variable_conflict use_column
+begin
+return query
 with
 
 accounts as (
@@ -14,6 +53,7 @@ accounts as (
         account.account_name,
         account.time_zone
     from warehouse.account as account
+    where p_account_id is null or account.account_id = p_account_id
 ),
 
 -- an agent can have had several names: show the one seen last
@@ -23,6 +63,7 @@ agent_names as (
         agent.user_id,
         agent.user_full_name
     from warehouse.agent as agent
+    where p_account_id is null or agent.account_id = p_account_id
     order by agent.account_id, agent.user_id, agent.last_seen_at desc
 ),
 
@@ -32,16 +73,33 @@ latest_snapshots as (
         max(snapshot.observed_at) as latest_snapshot_at
     from warehouse.snapshot as snapshot
     where snapshot.scope_kind = 'account'
+        and (p_account_id is null or snapshot.account_id = p_account_id)
     group by snapshot.account_id
 ),
 
+-- the calls that started in the period, through the (account_id, started_at) index
+period_calls as (
+    select
+        agent_call.*
+    from warehouse.agent_call as agent_call
+    where (p_account_id is null or agent_call.account_id = p_account_id)
+        and agent_call.started_at >= p_from
+        and agent_call.started_at < p_to
+),
+
+-- each call's next one of the agent; the agent's last call of the period looks it up after the period
 calls as (
     select
-        agent_call.*,
-        lead(agent_call.started_at) over (
-            partition by agent_call.account_id, agent_call.user_id order by agent_call.started_at
-        ) as next_call_started_at
-    from warehouse.agent_call as agent_call
+        period_calls.*,
+        coalesce(lead(period_calls.started_at) over (
+            partition by period_calls.account_id, period_calls.user_id order by period_calls.started_at
+        ), (
+            select min(later.started_at)
+            from warehouse.agent_call as later
+            where later.account_id = period_calls.account_id
+                and later.user_id = period_calls.user_id
+                and later.started_at > period_calls.started_at)) as next_call_started_at
+    from period_calls
 ),
 
 -- the agent's intervals from the call's start to its next call, each with its family and counted length
@@ -61,6 +119,7 @@ after_call_intervals as (
         and agent_state_interval.user_id = calls.user_id
         and agent_state_interval.started_at >= calls.started_at
         and agent_state_interval.started_at < coalesce(calls.next_call_started_at, 'infinity')
+        and agent_state_interval.started_at >= p_from
     left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
     left join latest_snapshots on latest_snapshots.account_id = calls.account_id
 ),
@@ -138,6 +197,40 @@ from calls
         on after_call_time.account_id = calls.account_id
         and after_call_time.user_id = calls.user_id
         and after_call_time.call_started_at = calls.started_at;
+end
+$$;
+comment on function reporting.agent_calls(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_call for one account (NULL = all) and the calls that started in [p_from, p_to).';
+
+create or replace view reporting.agent_call as
+select
+    agent_calls.account_id,
+    agent_calls.account_name,
+    agent_calls.user_id,
+    agent_calls.user_full_name,
+    agent_calls.call_log_id,
+    agent_calls.started_at,
+    agent_calls.ended_at,
+    agent_calls.started_local,
+    agent_calls.ended_local,
+    agent_calls.started_local_date,
+    agent_calls.end_reason,
+    agent_calls.is_finished,
+    agent_calls.direction,
+    agent_calls.call_type,
+    agent_calls.campaign_id,
+    agent_calls.campaign_name,
+    agent_calls.queue_id,
+    agent_calls.queue_name,
+    agent_calls.lead_id,
+    agent_calls.talk_sec,
+    agent_calls.wrap_up_sec,
+    agent_calls.dead_sec,
+    agent_calls.handle_sec,
+    agent_calls.handled_at,
+    agent_calls.shift_login_at,
+    agent_calls.first_seen_at,
+    agent_calls.ended_seen_at
+from reporting.agent_calls(null, '-infinity', 'infinity') as agent_calls;
 
 comment on view reporting.agent_call is 'One row per call a poll saw (warehouse.agent_call), with names, local times, direction, talk, wrap-up and handle seconds.';
 comment on column reporting.agent_call.account_id is 'The account (warehouse.account).';

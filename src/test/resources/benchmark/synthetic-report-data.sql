@@ -31,7 +31,7 @@ create temporary table synthetic_shift as
 select
     day.day,
     agent.user_id,
-    ((day.day + time '06:00') + make_interval(secs => (agent.user_id * 7919) % 14400))
+    ((cast(day.day as date) + time '06:00') + make_interval(secs => (agent.user_id * 7919) % 14400))
         at time zone 'America/Los_Angeles' as login_at
 from generate_series(:'start_day'::date, :'start_day'::date + :days - 1, interval '1 day') as day(day)
     cross join generate_series(100001, 100000 + :agents) as agent(user_id);
