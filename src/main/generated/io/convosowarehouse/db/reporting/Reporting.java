@@ -7,6 +7,7 @@ package io.convosowarehouse.db.reporting;
 import io.convosowarehouse.db.DefaultCatalog;
 import io.convosowarehouse.db.reporting.tables.Account;
 import io.convosowarehouse.db.reporting.tables.AgentCall;
+import io.convosowarehouse.db.reporting.tables.AgentCalls;
 import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
@@ -29,6 +30,7 @@ import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.QueueName;
 import io.convosowarehouse.db.reporting.tables.ShiftTimeline;
+import io.convosowarehouse.db.reporting.tables.records.AgentCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
@@ -76,6 +78,58 @@ public class Reporting extends SchemaImpl {
      * times, direction, talk, wrap-up and handle seconds.
      */
     public final AgentCall AGENT_CALL = AgentCall.AGENT_CALL;
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public final AgentCalls AGENT_CALLS = AgentCalls.AGENT_CALLS;
+
+    /**
+     * Call <code>reporting.agent_calls</code>.
+     */
+    public static Result<AgentCallsRecord> AGENT_CALLS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentCalls.AGENT_CALLS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_calls</code> as a table.
+     */
+    public static AgentCalls AGENT_CALLS(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentCalls.AGENT_CALLS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_calls</code> as a table.
+     */
+    public static AgentCalls AGENT_CALLS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentCalls.AGENT_CALLS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * One row per agent per shift (login to logout), with time per status
@@ -634,6 +688,7 @@ public class Reporting extends SchemaImpl {
         return Arrays.asList(
             Account.ACCOUNT,
             AgentCall.AGENT_CALL,
+            AgentCalls.AGENT_CALLS,
             AgentShift.AGENT_SHIFT,
             AgentSnapshot.AGENT_SNAPSHOT,
             AgentStateDaily.AGENT_STATE_DAILY,

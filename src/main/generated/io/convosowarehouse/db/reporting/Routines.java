@@ -10,6 +10,7 @@ import io.convosowarehouse.db.reporting.routines.IsNewLocalDay;
 import io.convosowarehouse.db.reporting.routines.LongestInterval;
 import io.convosowarehouse.db.reporting.routines.StatusGroup;
 import io.convosowarehouse.db.reporting.routines.UtcOffset;
+import io.convosowarehouse.db.reporting.tables.AgentCalls;
 import io.convosowarehouse.db.reporting.tables.AgentStateDays;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
@@ -19,6 +20,7 @@ import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
 import io.convosowarehouse.db.reporting.tables.Polls;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
+import io.convosowarehouse.db.reporting.tables.records.AgentCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
@@ -312,6 +314,52 @@ public class Routines {
         f.setTimeZone(timeZone);
 
         return f.asField();
+    }
+
+    /**
+     * Call <code>reporting.agent_calls</code>.
+     */
+    public static Result<AgentCallsRecord> agentCalls(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentCalls.AGENT_CALLS.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_calls</code> as a table.
+     */
+    public static AgentCalls agentCalls(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentCalls.AGENT_CALLS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_calls</code> as a table.
+     */
+    public static AgentCalls agentCalls(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentCalls.AGENT_CALLS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
     }
 
     /**

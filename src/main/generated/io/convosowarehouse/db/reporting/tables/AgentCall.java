@@ -224,105 +224,34 @@ public class AgentCall extends TableImpl<AgentCallRecord> {
 
     private AgentCall(Name alias, Table<AgentCallRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment("One row per call a poll saw (warehouse.agent_call), with names, local times, direction, talk, wrap-up and handle seconds."), TableOptions.view("""
-        create view "agent_call" as  WITH accounts AS (
-                SELECT account.account_id,
-                   account.account_name,
-                   account.time_zone
-                  FROM warehouse.account account
-               ), agent_names AS (
-                SELECT DISTINCT ON (agent.account_id, agent.user_id) agent.account_id,
-                   agent.user_id,
-                   agent.user_full_name
-                  FROM warehouse.agent agent
-                 ORDER BY agent.account_id, agent.user_id, agent.last_seen_at DESC
-               ), latest_snapshots AS (
-                SELECT snapshot.account_id,
-                   max(snapshot.observed_at) AS latest_snapshot_at
-                  FROM warehouse.snapshot snapshot
-                 WHERE (snapshot.scope_kind = 'account'::text)
-                 GROUP BY snapshot.account_id
-               ), calls AS (
-                SELECT agent_call.account_id,
-                   agent_call.user_id,
-                   agent_call.started_at,
-                   agent_call.call_log_id,
-                   agent_call.ended_at,
-                   agent_call.end_reason,
-                   agent_call.talk_sec,
-                   agent_call.direction,
-                   agent_call.call_type_ref,
-                   agent_call.campaign_id,
-                   agent_call.queue_id,
-                   agent_call.lead_id,
-                   agent_call.shift_login_at,
-                   agent_call.first_seen_at,
-                   agent_call.ended_seen_at,
-                   lead(agent_call.started_at) OVER (PARTITION BY agent_call.account_id, agent_call.user_id ORDER BY agent_call.started_at) AS next_call_started_at
-                  FROM warehouse.agent_call agent_call
-               ), after_call_intervals AS (
-                SELECT calls_1.account_id,
-                   calls_1.user_id,
-                   calls_1.started_at AS call_started_at,
-                   agent_state_interval.started_at,
-                   reporting.status_group(status.value) AS status_group,
-                   EXTRACT(epoch FROM (COALESCE(agent_state_interval.ended_at, GREATEST(latest_snapshots.latest_snapshot_at, agent_state_interval.started_at)) - agent_state_interval.started_at)) AS duration_sec
-                  FROM (((calls calls_1
-                    JOIN warehouse.agent_state_interval agent_state_interval ON (((agent_state_interval.account_id = calls_1.account_id) AND (agent_state_interval.user_id = calls_1.user_id) AND (agent_state_interval.started_at >= calls_1.started_at) AND (agent_state_interval.started_at < COALESCE(calls_1.next_call_started_at, 'infinity'::timestamp with time zone)))))
-                    LEFT JOIN warehouse.label status ON ((status.label_id = agent_state_interval.status_ref)))
-                    LEFT JOIN latest_snapshots ON ((latest_snapshots.account_id = calls_1.account_id)))
-               ), moved_on AS (
-                SELECT after_call_intervals.account_id,
-                   after_call_intervals.user_id,
-                   after_call_intervals.call_started_at,
-                   min(after_call_intervals.started_at) AS moved_on_at
-                  FROM after_call_intervals
-                 WHERE (after_call_intervals.status_group <> ALL (ARRAY['incall'::text, 'dispo'::text, 'dead'::text]))
-                 GROUP BY after_call_intervals.account_id, after_call_intervals.user_id, after_call_intervals.call_started_at
-               ), after_call_time AS (
-                SELECT after_call_intervals.account_id,
-                   after_call_intervals.user_id,
-                   after_call_intervals.call_started_at,
-                   sum(after_call_intervals.duration_sec) FILTER (WHERE (after_call_intervals.status_group = 'dispo'::text)) AS wrap_up_sec,
-                   sum(after_call_intervals.duration_sec) FILTER (WHERE (after_call_intervals.status_group = 'dead'::text)) AS dead_sec
-                  FROM (after_call_intervals
-                    LEFT JOIN moved_on ON (((moved_on.account_id = after_call_intervals.account_id) AND (moved_on.user_id = after_call_intervals.user_id) AND (moved_on.call_started_at = after_call_intervals.call_started_at))))
-                 WHERE (after_call_intervals.started_at < COALESCE(moved_on.moved_on_at, 'infinity'::timestamp with time zone))
-                 GROUP BY after_call_intervals.account_id, after_call_intervals.user_id, after_call_intervals.call_started_at
-               )
-        SELECT calls.account_id,
-           accounts.account_name,
-           calls.user_id,
-           agent_names.user_full_name,
-           calls.call_log_id,
-           calls.started_at,
-           calls.ended_at,
-           (calls.started_at AT TIME ZONE accounts.time_zone) AS started_local,
-           (calls.ended_at AT TIME ZONE accounts.time_zone) AS ended_local,
-           ((calls.started_at AT TIME ZONE accounts.time_zone))::date AS started_local_date,
-           COALESCE(calls.end_reason, 'open'::text) AS end_reason,
-           (calls.end_reason = 'finished'::text) AS is_finished,
-           calls.direction,
-           call_types.value AS call_type,
-           calls.campaign_id,
-           campaign_names.campaign_name,
-           calls.queue_id,
-           queue_names.queue_name,
-           calls.lead_id,
-           calls.talk_sec,
-           (COALESCE(after_call_time.wrap_up_sec, (0)::numeric))::integer AS wrap_up_sec,
-           (COALESCE(after_call_time.dead_sec, (0)::numeric))::integer AS dead_sec,
-           (calls.talk_sec + (COALESCE(after_call_time.wrap_up_sec, (0)::numeric))::integer) AS handle_sec,
-           (calls.ended_at + make_interval(secs => ((COALESCE(after_call_time.dead_sec, (0)::numeric) + COALESCE(after_call_time.wrap_up_sec, (0)::numeric)))::double precision)) AS handled_at,
-           calls.shift_login_at,
-           calls.first_seen_at,
-           calls.ended_seen_at
-          FROM ((((((calls
-            JOIN accounts ON ((accounts.account_id = calls.account_id)))
-            LEFT JOIN agent_names ON (((agent_names.account_id = calls.account_id) AND (agent_names.user_id = calls.user_id))))
-            LEFT JOIN warehouse.label call_types ON ((call_types.label_id = calls.call_type_ref)))
-            LEFT JOIN reporting.campaign_name campaign_names ON (((campaign_names.account_id = calls.account_id) AND (campaign_names.campaign_id = calls.campaign_id))))
-            LEFT JOIN reporting.queue_name queue_names ON (((queue_names.account_id = calls.account_id) AND (queue_names.queue_id = calls.queue_id))))
-            LEFT JOIN after_call_time ON (((after_call_time.account_id = calls.account_id) AND (after_call_time.user_id = calls.user_id) AND (after_call_time.call_started_at = calls.started_at))));
+        create view "agent_call" as  SELECT agent_calls.account_id,
+         agent_calls.account_name,
+         agent_calls.user_id,
+         agent_calls.user_full_name,
+         agent_calls.call_log_id,
+         agent_calls.started_at,
+         agent_calls.ended_at,
+         agent_calls.started_local,
+         agent_calls.ended_local,
+         agent_calls.started_local_date,
+         agent_calls.end_reason,
+         agent_calls.is_finished,
+         agent_calls.direction,
+         agent_calls.call_type,
+         agent_calls.campaign_id,
+         agent_calls.campaign_name,
+         agent_calls.queue_id,
+         agent_calls.queue_name,
+         agent_calls.lead_id,
+         agent_calls.talk_sec,
+         agent_calls.wrap_up_sec,
+         agent_calls.dead_sec,
+         agent_calls.handle_sec,
+         agent_calls.handled_at,
+         agent_calls.shift_login_at,
+         agent_calls.first_seen_at,
+         agent_calls.ended_seen_at
+        FROM reporting.agent_calls(NULL::smallint, '-infinity'::timestamp with time zone, 'infinity'::timestamp with time zone) agent_calls(account_id, account_name, user_id, user_full_name, call_log_id, started_at, ended_at, started_local, ended_local, started_local_date, end_reason, is_finished, direction, call_type, campaign_id, campaign_name, queue_id, queue_name, lead_id, talk_sec, wrap_up_sec, dead_sec, handle_sec, handled_at, shift_login_at, first_seen_at, ended_seen_at);
         """), where);
     }
 
