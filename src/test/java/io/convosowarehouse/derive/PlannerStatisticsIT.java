@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.convosowarehouse.derive.CraftedAnswers.Agent;
+import io.convosowarehouse.derive.CraftedAnswers.LastCall;
 import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.PostgresServer;
 import io.convosowarehouse.testsupport.TestDatabase;
@@ -48,15 +49,15 @@ class PlannerStatisticsIT {
     void everyBigAccountIsKnownToTheStatisticsOfTheTablesTheDerivationJoins() throws IOException {
         ingest("east", 300);
         assertThat(accountsKnown()).containsExactly(
-                "agent_shift {1}", "agent_snapshot_p202506 {1}", "agent_state_interval {1}");
+                "agent_call {1}", "agent_shift {1}", "agent_snapshot_p202506 {1}", "agent_state_interval {1}");
 
         ingest("west", 250);
         assertThat(accountsKnown()).containsExactly(
-                "agent_shift {1,2}", "agent_snapshot_p202506 {1,2}", "agent_state_interval {1,2}");
+                "agent_call {1,2}", "agent_shift {1,2}", "agent_snapshot_p202506 {1,2}", "agent_state_interval {1,2}");
 
         ingest("tiny", 20);
         assertThat(accountsKnown()).as("no ANALYZE for 20 agents").containsExactly(
-                "agent_shift {1,2}", "agent_snapshot_p202506 {1,2}", "agent_state_interval {1,2}");
+                "agent_call {1,2}", "agent_shift {1,2}", "agent_snapshot_p202506 {1,2}", "agent_state_interval {1,2}");
     }
 
     @Test
@@ -78,7 +79,11 @@ class PlannerStatisticsIT {
     private Cli.Result ingest(String account, int agents) throws IOException {
         List<Agent> roster = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
-            roster.add(new Agent(1000 + i, "READY", TEN.minusSeconds(30), 0, 1234));
+            // every other agent in a call, so that warehouse.agent_call has the account's rows too
+            roster.add(i % 2 == 0
+                    ? new Agent(1000 + i, "READY", TEN.minusSeconds(30), 0, 1234)
+                    : new Agent(1000 + i, "INCALL", TEN.minusSeconds(30), 1, 1234, new LastCall(5000L + i,
+                            TEN.minusSeconds(30), null, "OUTBOUND", 7000L + i, null)));
         }
         Path file = new CraftedAnswers().poll(TEN, roster).write(directory.resolve(account + ".ndjson"));
         Cli.Result result = Cli.run(Cli.merge(database.springProperties(), Map.of("convoso.account", account)),
@@ -92,7 +97,7 @@ class PlannerStatisticsIT {
                 select tablename || ' ' || cast(most_common_vals as text)
                 from pg_stats
                 where schemaname = 'warehouse'
-                  and (tablename in ('agent_state_interval', 'agent_shift') or tablename like 'agent\\_snapshot\\_p%')
+                  and (tablename in ('agent_state_interval', 'agent_shift', 'agent_call') or tablename like 'agent\\_snapshot\\_p%')
                   and attname = 'account_id'
                 order by tablename
                 """).getValues(0, String.class);
