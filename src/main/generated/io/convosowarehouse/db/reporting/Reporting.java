@@ -7,6 +7,7 @@ package io.convosowarehouse.db.reporting;
 import io.convosowarehouse.db.DefaultCatalog;
 import io.convosowarehouse.db.reporting.tables.Account;
 import io.convosowarehouse.db.reporting.tables.AgentCall;
+import io.convosowarehouse.db.reporting.tables.AgentName;
 import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
@@ -76,6 +77,11 @@ public class Reporting extends SchemaImpl {
      * times, direction, talk, wrap-up and handle seconds.
      */
     public final AgentCall AGENT_CALL = AgentCall.AGENT_CALL;
+
+    /**
+     * One row per agent: the name it was seen with last.
+     */
+    public final AgentName AGENT_NAME = AgentName.AGENT_NAME;
 
     /**
      * One row per agent per shift (login to logout), with time per status
@@ -634,6 +640,7 @@ public class Reporting extends SchemaImpl {
         return Arrays.asList(
             Account.ACCOUNT,
             AgentCall.AGENT_CALL,
+            AgentName.AGENT_NAME,
             AgentShift.AGENT_SHIFT,
             AgentSnapshot.AGENT_SNAPSHOT,
             AgentStateDaily.AGENT_STATE_DAILY,
