@@ -1,6 +1,6 @@
 -- reporting.agent_name: the name each agent was seen with last. An agent can have had several names; the
--- views that show one (agent_shift, agent_state_interval) join this one so that the choice is made in
--- one place. Joined on account_id and user_id, a filter on either reaches warehouse.agent.
+-- reporting views and functions that show one join this view, so that the choice is made in one place.
+-- Joined on account_id and user_id, a filter on either reaches warehouse.agent.
 create or replace view reporting.agent_name as
 select distinct on (agent.account_id, agent.user_id)
     agent.account_id,
