@@ -3,23 +3,6 @@
 create or replace view reporting.agent_shift as
 with
 
-accounts as (
-    select
-        account.account_id,
-        account.account_name,
-        account.time_zone
-    from warehouse.account as account
-),
-
-agent_names as (
-    select distinct on (agent.account_id, agent.user_id)
-        agent.account_id,
-        agent.user_id,
-        agent.user_full_name
-    from warehouse.agent as agent
-    order by agent.account_id, agent.user_id, agent.last_seen_at desc
-),
-
 -- an open shift's status in hand has lasted from its start to the last snapshot that showed it;
 -- warehouse.agent_shift adds an interval's time only when it closes
 open_interval_time as (
@@ -85,14 +68,14 @@ shift_time as (
 
 select
     shift_time.account_id,
-    accounts.account_name,
+    account.account_name,
     shift_time.user_id,
-    agent_names.user_full_name,
+    agent_name.user_full_name,
     shift_time.login_at,
     shift_time.logout_at,
-    shift_time.login_at at time zone accounts.time_zone as login_local,
-    shift_time.counted_until at time zone accounts.time_zone as logout_local,
-    (shift_time.login_at at time zone accounts.time_zone)::date as shift_date,
+    shift_time.login_at at time zone account.time_zone as login_local,
+    shift_time.counted_until at time zone account.time_zone as logout_local,
+    (shift_time.login_at at time zone account.time_zone)::date as shift_date,
     shift_time.end_reason,
     shift_time.logout_at is null as is_open,
     shift_time.campaign_id,
@@ -113,8 +96,8 @@ select
     shift_time.calls_handled,
     round(shift_time.calls_handled * 3600.0 / nullif(shift_time.measured_sec, 0), 1) as calls_per_hour
 from shift_time
-    inner join accounts on accounts.account_id = shift_time.account_id
-    left join agent_names on agent_names.account_id = shift_time.account_id and agent_names.user_id = shift_time.user_id;
+    inner join warehouse.account as account on account.account_id = shift_time.account_id
+    left join reporting.agent_name as agent_name on agent_name.account_id = shift_time.account_id and agent_name.user_id = shift_time.user_id;
 
 comment on view reporting.agent_shift is 'One row per agent per shift (login to logout), with time per status family, occupancy, utilization and calls handled.';
 comment on column reporting.agent_shift.account_id is 'The account (warehouse.account).';

@@ -3,24 +3,6 @@
 create or replace view reporting.agent_state_interval as
 with
 
-accounts as (
-    select
-        account.account_id,
-        account.account_name,
-        account.time_zone
-    from warehouse.account as account
-),
-
--- an agent can have had several names: show the one seen last
-agent_names as (
-    select distinct on (agent.account_id, agent.user_id)
-        agent.account_id,
-        agent.user_id,
-        agent.user_full_name
-    from warehouse.agent as agent
-    order by agent.account_id, agent.user_id, agent.last_seen_at desc
-),
-
 intervals as (
     select
         agent_state_interval.account_id,
@@ -46,10 +28,10 @@ intervals as (
 
 select
     intervals.account_id,
-    accounts.account_name,
-    accounts.time_zone,
+    account.account_name,
+    account.time_zone,
     intervals.user_id,
-    agent_names.user_full_name,
+    agent_name.user_full_name,
     status_labels.value as status,
     status_label_labels.value as status_label,
     status_labels.status_group,
@@ -62,14 +44,14 @@ select
     intervals.end_reason,
     intervals.ended_at is null as is_open,
     extract(epoch from intervals.counted_until - intervals.started_at) as duration_sec,
-    intervals.started_at at time zone accounts.time_zone as started_local,
-    intervals.counted_until at time zone accounts.time_zone as counted_until_local,
-    (intervals.started_at at time zone accounts.time_zone)::date as started_local_date,
+    intervals.started_at at time zone account.time_zone as started_local,
+    intervals.counted_until at time zone account.time_zone as counted_until_local,
+    (intervals.started_at at time zone account.time_zone)::date as started_local_date,
     intervals.first_seen_at,
     intervals.last_seen_at
 from intervals
-    inner join accounts on accounts.account_id = intervals.account_id
-    left join agent_names on agent_names.account_id = intervals.account_id and agent_names.user_id = intervals.user_id
+    inner join warehouse.account as account on account.account_id = intervals.account_id
+    left join reporting.agent_name as agent_name on agent_name.account_id = intervals.account_id and agent_name.user_id = intervals.user_id
     -- labels joined directly, not through a CTE: a materialized CTE would keep every query on the
     -- view from running in parallel, and a label the query does not use could not be left out; the
     -- status family is named in the labels' subquery, so it is worked out once per label, not per interval

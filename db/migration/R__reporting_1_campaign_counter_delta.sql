@@ -47,15 +47,6 @@ begin
 return query
 with
 
-accounts as (
-    select
-        account.account_id,
-        account.account_name,
-        account.time_zone
-    from warehouse.account as account
-    where p_account_id is null or account.account_id = p_account_id
-),
-
 snapshots as (
     select
         snapshot.account_id,
@@ -136,10 +127,12 @@ series as (
         campaign_stats.*,
         snapshots.scope_kind,
         snapshots.scope_id,
-        accounts.account_name,
-        accounts.time_zone,
-        (campaign_stats.observed_at at time zone accounts.time_zone)::date as observed_local_date,
+        account.account_name,
+        account.time_zone,
+        (campaign_stats.observed_at at time zone account.time_zone)::date as observed_local_date,
         lag(campaign_stats.observed_at) over scope_series as previous_observed_at,
+        reporting.is_new_local_day(lag(campaign_stats.observed_at) over scope_series, campaign_stats.observed_at, account.time_zone)
+            as is_new_day,
         lag(campaign_stats.calls_today) over scope_series as previous_calls_today,
         lag(campaign_stats.answered) over scope_series as previous_answered,
         lag(campaign_stats.dropped) over scope_series as previous_dropped,
@@ -147,53 +140,47 @@ series as (
     from campaign_stats
         inner join snapshots on snapshots.account_id = campaign_stats.account_id
             and snapshots.snapshot_id = campaign_stats.snapshot_id
-        inner join accounts on accounts.account_id = campaign_stats.account_id
+        -- the rows are of p_account_id already: the account only adds its name and zone
+        inner join warehouse.account as account on account.account_id = campaign_stats.account_id
     window scope_series as (
         partition by campaign_stats.account_id, snapshots.scope_kind, snapshots.scope_id
         order by campaign_stats.observed_at, snapshots.received_at)
-),
-
-resets as (
-    select
-        series.*,
-        reporting.is_new_local_day(series.previous_observed_at, series.observed_at, series.time_zone) as is_new_day
-    from series
 )
 
 select
-    resets.account_id,
-    resets.account_name,
-    resets.time_zone,
-    resets.snapshot_id,
-    resets.scope_kind,
-    resets.scope_id,
-    resets.campaign_id,
-    resets.observed_at,
-    resets.observed_at at time zone resets.time_zone as observed_local,
-    resets.observed_local_date,
-    resets.previous_observed_at,
-    extract(epoch from resets.observed_at - resets.previous_observed_at) as seconds_since_previous,
-    resets.is_new_day,
-    resets.calls_today,
-    resets.answered,
-    resets.dropped,
-    resets.manual_calls_today,
-    reporting.counter_delta(resets.calls_today, resets.previous_calls_today, resets.is_new_day) as calls_delta,
-    reporting.counter_delta(resets.answered, resets.previous_answered, resets.is_new_day) as answered_delta,
-    reporting.counter_delta(resets.dropped, resets.previous_dropped, resets.is_new_day) as dropped_delta,
-    reporting.counter_delta(resets.manual_calls_today, resets.previous_manual_calls_today, resets.is_new_day) as manual_calls_delta,
-    resets.dialable_leads,
-    resets.hopper,
-    resets.calls_waiting_in,
-    resets.calls_waiting_out,
-    resets.agent_total,
-    resets.agent_ready,
-    resets.agent_incall,
-    resets.agent_paused,
-    resets.agent_dispo,
-    resets.agent_dead
-from resets
-where resets.observed_at >= p_from;
+    series.account_id,
+    series.account_name,
+    series.time_zone,
+    series.snapshot_id,
+    series.scope_kind,
+    series.scope_id,
+    series.campaign_id,
+    series.observed_at,
+    series.observed_at at time zone series.time_zone as observed_local,
+    series.observed_local_date,
+    series.previous_observed_at,
+    extract(epoch from series.observed_at - series.previous_observed_at) as seconds_since_previous,
+    series.is_new_day,
+    series.calls_today,
+    series.answered,
+    series.dropped,
+    series.manual_calls_today,
+    reporting.counter_delta(series.calls_today, series.previous_calls_today, series.is_new_day) as calls_delta,
+    reporting.counter_delta(series.answered, series.previous_answered, series.is_new_day) as answered_delta,
+    reporting.counter_delta(series.dropped, series.previous_dropped, series.is_new_day) as dropped_delta,
+    reporting.counter_delta(series.manual_calls_today, series.previous_manual_calls_today, series.is_new_day) as manual_calls_delta,
+    series.dialable_leads,
+    series.hopper,
+    series.calls_waiting_in,
+    series.calls_waiting_out,
+    series.agent_total,
+    series.agent_ready,
+    series.agent_incall,
+    series.agent_paused,
+    series.agent_dispo,
+    series.agent_dead
+from series
+where series.observed_at >= p_from;
 end
 $$;
 comment on function reporting.campaign_counter_deltas(smallint, timestamptz, timestamptz) is 'Rows of reporting.campaign_counter_delta for one account (NULL = all) observed in [p_from, p_to), deltas taken from the previous answer even when it is before p_from.';

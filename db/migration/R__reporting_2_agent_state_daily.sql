@@ -241,23 +241,13 @@ agent_days as (
     select * from settled_days
     union all
     select * from unsettled_days
-),
-
--- the name seen last, as reporting.agent_state_interval shows it; joined to the few resulting rows
-agent_names as (
-    select distinct on (agent.account_id, agent.user_id)
-        agent.account_id,
-        agent.user_id,
-        agent.user_full_name
-    from warehouse.agent as agent
-    order by agent.account_id, agent.user_id, agent.last_seen_at desc
 )
 
 select
     agent_days.account_id,
     periods.account_name,
     agent_days.user_id,
-    agent_names.user_full_name,
+    agent_name.user_full_name,
     agent_days.local_date,
     agent_days.logged_in_sec,
     agent_days.ready_sec,
@@ -269,7 +259,8 @@ select
     agent_days.other_sec
 from agent_days
     inner join periods on periods.account_id = agent_days.account_id
-    left join agent_names on agent_names.account_id = agent_days.account_id and agent_names.user_id = agent_days.user_id;
+    -- the name seen last, as reporting.agent_state_interval shows it; joined to the few resulting rows
+    left join reporting.agent_name as agent_name on agent_name.account_id = agent_days.account_id and agent_name.user_id = agent_days.user_id;
 end
 $$;
 comment on function reporting.agent_state_days(smallint, date, date) is 'Rows of reporting.agent_state_daily for one account (NULL = all) and the local days [p_from, p_to): settled ones stored, later ones computed.';

@@ -8,6 +8,7 @@ import io.convosowarehouse.db.DefaultCatalog;
 import io.convosowarehouse.db.reporting.tables.Account;
 import io.convosowarehouse.db.reporting.tables.AgentCall;
 import io.convosowarehouse.db.reporting.tables.AgentCalls;
+import io.convosowarehouse.db.reporting.tables.AgentName;
 import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
@@ -130,6 +131,11 @@ public class Reporting extends SchemaImpl {
             pTo
         );
     }
+
+    /**
+     * One row per agent: the name it was seen with last.
+     */
+    public final AgentName AGENT_NAME = AgentName.AGENT_NAME;
 
     /**
      * One row per agent per shift (login to logout), with time per status
@@ -689,6 +695,7 @@ public class Reporting extends SchemaImpl {
             Account.ACCOUNT,
             AgentCall.AGENT_CALL,
             AgentCalls.AGENT_CALLS,
+            AgentName.AGENT_NAME,
             AgentShift.AGENT_SHIFT,
             AgentSnapshot.AGENT_SNAPSHOT,
             AgentStateDaily.AGENT_STATE_DAILY,

@@ -7,6 +7,7 @@ package io.convosowarehouse.db.reporting;
 import io.convosowarehouse.db.reporting.tables.Account;
 import io.convosowarehouse.db.reporting.tables.AgentCall;
 import io.convosowarehouse.db.reporting.tables.AgentCalls;
+import io.convosowarehouse.db.reporting.tables.AgentName;
 import io.convosowarehouse.db.reporting.tables.AgentShift;
 import io.convosowarehouse.db.reporting.tables.AgentSnapshot;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
@@ -117,6 +118,11 @@ public class Tables {
             pTo
         );
     }
+
+    /**
+     * One row per agent: the name it was seen with last.
+     */
+    public static final AgentName AGENT_NAME = AgentName.AGENT_NAME;
 
     /**
      * One row per agent per shift (login to logout), with time per status

@@ -230,18 +230,7 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
 
     private AgentShift(Name alias, Table<AgentShiftRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment("One row per agent per shift (login to logout), with time per status family, occupancy, utilization and calls handled."), TableOptions.view("""
-        create view "agent_shift" as  WITH accounts AS (
-                SELECT account.account_id,
-                   account.account_name,
-                   account.time_zone
-                  FROM warehouse.account account
-               ), agent_names AS (
-                SELECT DISTINCT ON (agent.account_id, agent.user_id) agent.account_id,
-                   agent.user_id,
-                   agent.user_full_name
-                  FROM warehouse.agent agent
-                 ORDER BY agent.account_id, agent.user_id, agent.last_seen_at DESC
-               ), open_interval_time AS (
+        create view "agent_shift" as  WITH open_interval_time AS (
                 SELECT agent_state_interval.account_id,
                    agent_state_interval.user_id,
                    agent_state_interval.shift_login_at,
@@ -323,14 +312,14 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
                   FROM shifts
                )
         SELECT shift_time.account_id,
-           accounts.account_name,
+           account.account_name,
            shift_time.user_id,
-           agent_names.user_full_name,
+           agent_name.user_full_name,
            shift_time.login_at,
            shift_time.logout_at,
-           (shift_time.login_at AT TIME ZONE accounts.time_zone) AS login_local,
-           (shift_time.counted_until AT TIME ZONE accounts.time_zone) AS logout_local,
-           ((shift_time.login_at AT TIME ZONE accounts.time_zone))::date AS shift_date,
+           (shift_time.login_at AT TIME ZONE account.time_zone) AS login_local,
+           (shift_time.counted_until AT TIME ZONE account.time_zone) AS logout_local,
+           ((shift_time.login_at AT TIME ZONE account.time_zone))::date AS shift_date,
            shift_time.end_reason,
            (shift_time.logout_at IS NULL) AS is_open,
            shift_time.campaign_id,
@@ -351,8 +340,8 @@ public class AgentShift extends TableImpl<AgentShiftRecord> {
            shift_time.calls_handled,
            round((((shift_time.calls_handled)::numeric * 3600.0) / (NULLIF(shift_time.measured_sec, 0))::numeric), 1) AS calls_per_hour
           FROM ((shift_time
-            JOIN accounts ON ((accounts.account_id = shift_time.account_id)))
-            LEFT JOIN agent_names ON (((agent_names.account_id = shift_time.account_id) AND (agent_names.user_id = shift_time.user_id))));
+            JOIN warehouse.account account ON ((account.account_id = shift_time.account_id)))
+            LEFT JOIN reporting.agent_name agent_name ON (((agent_name.account_id = shift_time.account_id) AND (agent_name.user_id = shift_time.user_id))));
         """), where);
     }
 

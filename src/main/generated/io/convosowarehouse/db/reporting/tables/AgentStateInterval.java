@@ -196,18 +196,7 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
 
     private AgentStateInterval(Name alias, Table<AgentStateIntervalRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment("One row per stretch of one status of one agent (warehouse.agent_state_interval) with names, status text, status family and local times."), TableOptions.view("""
-        create view "agent_state_interval" as  WITH accounts AS (
-                SELECT account.account_id,
-                   account.account_name,
-                   account.time_zone
-                  FROM warehouse.account account
-               ), agent_names AS (
-                SELECT DISTINCT ON (agent.account_id, agent.user_id) agent.account_id,
-                   agent.user_id,
-                   agent.user_full_name
-                  FROM warehouse.agent agent
-                 ORDER BY agent.account_id, agent.user_id, agent.last_seen_at DESC
-               ), intervals AS (
+        create view "agent_state_interval" as  WITH intervals AS (
                 SELECT agent_state_interval.account_id,
                    agent_state_interval.user_id,
                    agent_state_interval.started_at,
@@ -225,10 +214,10 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
                     LEFT JOIN reporting.latest_snapshot latest_snapshot ON ((latest_snapshot.account_id = agent_state_interval.account_id)))
                )
         SELECT intervals.account_id,
-           accounts.account_name,
-           accounts.time_zone,
+           account.account_name,
+           account.time_zone,
            intervals.user_id,
-           agent_names.user_full_name,
+           agent_name.user_full_name,
            status_labels.value AS status,
            status_label_labels.value AS status_label,
            status_labels.status_group,
@@ -241,14 +230,14 @@ public class AgentStateInterval extends TableImpl<AgentStateIntervalRecord> {
            intervals.end_reason,
            (intervals.ended_at IS NULL) AS is_open,
            EXTRACT(epoch FROM (intervals.counted_until - intervals.started_at)) AS duration_sec,
-           (intervals.started_at AT TIME ZONE accounts.time_zone) AS started_local,
-           (intervals.counted_until AT TIME ZONE accounts.time_zone) AS counted_until_local,
-           ((intervals.started_at AT TIME ZONE accounts.time_zone))::date AS started_local_date,
+           (intervals.started_at AT TIME ZONE account.time_zone) AS started_local,
+           (intervals.counted_until AT TIME ZONE account.time_zone) AS counted_until_local,
+           ((intervals.started_at AT TIME ZONE account.time_zone))::date AS started_local_date,
            intervals.first_seen_at,
            intervals.last_seen_at
           FROM ((((intervals
-            JOIN accounts ON ((accounts.account_id = intervals.account_id)))
-            LEFT JOIN agent_names ON (((agent_names.account_id = intervals.account_id) AND (agent_names.user_id = intervals.user_id))))
+            JOIN warehouse.account account ON ((account.account_id = intervals.account_id)))
+            LEFT JOIN reporting.agent_name agent_name ON (((agent_name.account_id = intervals.account_id) AND (agent_name.user_id = intervals.user_id))))
             LEFT JOIN ( SELECT label.label_id,
                    label.value,
                    reporting.status_group(label.value) AS status_group
