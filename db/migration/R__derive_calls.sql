@@ -77,8 +77,7 @@ begin
                case when finish_known.is_finished then finish_known.last_call_finish end as ended_at,
                case
                    when finish_known.is_finished
-                   then cast(floor(extract(epoch from finish_known.last_call_finish)) as bigint)
-                        - cast(floor(extract(epoch from finish_known.started_at)) as bigint)
+                   then warehouse.whole_seconds(finish_known.started_at, finish_known.last_call_finish)
                end as talk_sec
         from finish_known
     )
@@ -158,8 +157,7 @@ begin
            case when described.is_finished then 'finished' end,
            case
                when described.is_finished
-               then cast(floor(extract(epoch from described.last_call_finish)) as bigint)
-                    - cast(floor(extract(epoch from described.last_call_time)) as bigint)
+               then warehouse.whole_seconds(described.last_call_time, described.last_call_finish)
            end,
            described.direction,
            described.call_type_ref,
