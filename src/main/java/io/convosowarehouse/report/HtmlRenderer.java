@@ -1,13 +1,18 @@
 package io.convosowarehouse.report;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One self-contained HTML page: styles inline, charts as inline SVG written here, no script and a
- * content security policy that forbids every request, so the page opens offline and a value cannot
- * run anything. Every report gets its table; the reports with a chart get it above the table.
+ * One self-contained HTML page: styles inline, charts as inline SVG written here, and a content
+ * security policy that forbids every request and every script but the chart's own (allowed by its
+ * hash), so the page opens offline and a value cannot run anything. Every report gets its table; the
+ * reports with a chart get it above the table.
  */
 final class HtmlRenderer implements ReportRenderer {
 
@@ -41,20 +46,35 @@ final class HtmlRenderer implements ReportRenderer {
     @Override
     public void render(String reportName, ReportResult result, PrintWriter out) {
         StringBuilder page = new StringBuilder(64 * 1024);
+        ReportChart chart = charts.get(reportName);
+        String script = chart == null ? "" : chart.script();
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'")
+                .append(script.isEmpty() ? "" : "; script-src '" + sha256(script) + "'").append("\">")
                 .append("<title>").append(Html.escape(reportName)).append("</title><style>").append(STYLE);
         page.append("</style></head><body><h1>").append(Html.escape(reportName)).append("</h1>\n");
-        ReportChart chart = charts.get(reportName);
         if (chart != null) {
             chart.draw(result, page);
         }
         if (chart == null || !chart.showsEveryRow()) {
             table(result, page);
         }
+        if (!script.isEmpty()) {
+            page.append("<script>").append(script).append("</script>\n");
+        }
         page.append("</body></html>\n");
         out.print(page);
         out.flush();
+    }
+
+    /** The script's hash as a Content-Security-Policy source: the browser runs that script and no other. */
+    private static String sha256(String script) {
+        try {
+            return "sha256-" + Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private static void table(ReportResult result, StringBuilder page) {

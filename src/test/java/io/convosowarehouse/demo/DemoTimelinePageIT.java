@@ -34,10 +34,10 @@ class DemoTimelinePageIT {
             assertThat(visit.requestedUrls()).allMatch(url -> url.startsWith("file:"));
             long agents = ((Number) database.dsl().fetchValue(
                     "select count(distinct user_id) from warehouse.agent_state_interval")).longValue();
-            assertThat(visit.count("<g class=\"agent-row\"")).isEqualTo(agents).isPositive();
+            assertThat(visit.count("<div class=\"agent-row\"")).isEqualTo(agents).isPositive();
             long intervals = ((Number) database.dsl().fetchValue(
                     "select count(*) from warehouse.agent_state_interval")).longValue();
-            assertThat(visit.count("<rect class=\"bar\"")).isEqualTo(intervals);
+            assertThat(visit.count("<rect class=\"s\\d+\"")).isEqualTo(intervals);
         }
         chromium.screenshot(page, pages.resolve("demo-timeline.png"), 1450, 420);
         assertThat(pages.resolve("demo-timeline.png")).isNotEmptyFile();

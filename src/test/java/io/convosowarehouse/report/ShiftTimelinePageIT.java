@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,6 +116,12 @@ class ShiftTimelinePageIT {
                 .allMatch(url -> url.startsWith("file:"));
     }
 
+    /** A status bar: its class is its status's place in the account's list of statuses. */
+    private static final String BAR = "<rect class=\"s\\d+\"";
+    /** A call mark: class ci (inbound), co (outbound) or c (direction unknown). */
+    private static final String CALL = "<rect class=\"c[io]?\"";
+    private static final Pattern X_AND_WIDTH = Pattern.compile(" x=\"(\\d+)\" width=\"(\\d+)\"");
+
     @Test
     void everyAgentIsARowAndEveryIntervalABarWithNothingInItsGaps() {
         Path file = page("shift_timeline", "2025-05-28", "2025-05-29");
@@ -129,18 +136,22 @@ class ShiftTimelinePageIT {
                 select count(*) from warehouse.agent_state_interval
                 where started_at < timestamptz '2025-05-29 00:00 America/Los_Angeles'
                     and ended_at > timestamptz '2025-05-28 00:00 America/Los_Angeles'""").get(0, Long.class);
-        assertThat(visit.count("<g class=\"agent-row\"")).isEqualTo(agents).isEqualTo(3);
-        assertThat(visit.count("<rect class=\"bar\"")).isEqualTo(intervals).isEqualTo(9);
+        assertThat(visit.count("<div class=\"agent-row\"")).isEqualTo(agents).isEqualTo(3);
+        assertThat(visit.count(BAR)).isEqualTo(intervals).isEqualTo(9);
         assertThat(visit.count("<g class=\"hour\">")).as("24 hour ticks and the closing one").isEqualTo(25);
         // grouped by campaign in order of first login: Roof Renewals (08:00) before Solar Leads (09:00)
         assertThat(visit.dom().indexOf("Roof Renewals")).isLessThan(visit.dom().indexOf("Solar Leads"));
         assertThat(visit.dom().indexOf("Ann Agent")).isLessThan(visit.dom().indexOf("Cy Night"));
-        // the two pause labels are told apart in the legend and in the bars' titles
-        assertThat(visit.dom()).contains("paused: Lunch", "paused: Training",
-                "Ann Agent · PAUSED (Lunch) · 2025-05-28 09:30:00 – 2025-05-28 10:00:00 · 30m 00s");
+        // the two pause labels are told apart in the legend and in the bars' hover text
+        assertThat(visit.dom()).contains("paused: Lunch", "paused: Training");
+        List<HeadlessChromium.Hover> bars = chromium.hover(file, "div.agent-row rect[class^=s]", "#timeline-tip");
+        assertThat(bars).hasSize(9).allSatisfy(bar -> assertThat(bar.text()).as(bar.element()).isNotBlank());
+        assertThat(bars).extracting(HeadlessChromium.Hover::text).contains(
+                "Ann Agent · PAUSED (Lunch) · 2025-05-28 09:30:00 – 2025-05-28 10:00:00 · 30m 00s",
+                "Ann Agent · READY · 2025-05-28 10:20:00 – 2025-05-28 10:40:00 · 20m 00s",
+                "Cy Night · READY · 2025-05-28 10:00:00 – 2025-05-28 11:00:00 · 1h 00m 00s");
         // the polling gap 10:00-10:20 stays empty: the next bar starts 20 minutes after the lunch bar ends
-        assertThat(bar(visit.dom(), "Lunch").end() + 20 * 60 * 1200.0 / 86400).isCloseTo(bar(visit.dom(), "READY · 2025-05-28 10:20").start(),
-                org.assertj.core.data.Offset.offset(0.2));
+        assertThat(hovered(bars, "Lunch").end() + 20 * 60).isEqualTo(hovered(bars, "READY · 2025-05-28 10:20").start());
 
         chromium.screenshot(file, PAGES.resolve("shift_timeline.png"), 1450, 300);
         assertThat(PAGES.resolve("shift_timeline.png")).isNotEmptyFile();
@@ -148,78 +159,76 @@ class ShiftTimelinePageIT {
 
     @Test
     void everyCallIsAMarkOnItsAgentsRowFromItsStartToItsEnd() {
-        HeadlessChromium.Visit visit = chromium.visit(page("shift_timeline", "2025-05-28", "2025-05-29"));
+        Path file = page("shift_timeline", "2025-05-28", "2025-05-29");
+        HeadlessChromium.Visit visit = chromium.visit(file);
         assertQuietAndOffline(visit);
 
         long calls = database.dsl().fetchOne("""
                 select count(*) from warehouse.agent_call
                 where started_at < timestamptz '2025-05-29 00:00 America/Los_Angeles'
                     and coalesce(ended_at, started_at) >= timestamptz '2025-05-28 00:00 America/Los_Angeles'""").get(0, Long.class);
-        assertThat(visit.count("<rect class=\"call\"")).isEqualTo(calls).isEqualTo(3);
-        assertThat(visit.count("<g class=\"agent-row\"")).as("calls add no rows").isEqualTo(3);
-        // Ann's call lies under her INCALL bar, from its start to its end
-        Bar call = mark(visit.dom(), "call", "Ann Agent · outbound call · 2025-05-28 09:10:00 – 2025-05-28 09:25:00 · talk 15m 00s");
-        Bar incall = bar(visit.dom(), "Ann Agent · INCALL");
-        assertThat(call.start()).isCloseTo(incall.start(), org.assertj.core.data.Offset.offset(0.1));
-        assertThat(call.end()).isCloseTo(incall.end(), org.assertj.core.data.Offset.offset(0.1));
-        // each mark sits in its agent's row
-        String annRow = visit.dom().substring(visit.dom().indexOf("Ann Agent</text>"));
-        assertThat(annRow.substring(0, annRow.indexOf("</g>"))).contains("outbound call · 2025-05-28 09:10:00");
-        assertThat(visit.dom()).contains("Cy Night · call · 2025-05-28 10:30:00 – end not seen (logout)",
-                "inbound call · 2025-05-28 08:30:00 – 2025-05-28 08:50:00 · talk 20m 00s");
+        assertThat(visit.count(CALL)).isEqualTo(calls).isEqualTo(3);
+        assertThat(visit.count("<div class=\"agent-row\"")).as("calls add no rows").isEqualTo(3);
+        // each mark's hover text names the agent of the row it is on; Ann's call lies under her INCALL bar
+        List<HeadlessChromium.Hover> marks = chromium.hover(file, "div.agent-row rect", "#timeline-tip");
+        assertThat(marks).extracting(HeadlessChromium.Hover::text).contains(
+                "Ann Agent · outbound call · 2025-05-28 09:10:00 – 2025-05-28 09:25:00 · talk 15m 00s",
+                "Cy Night · call · 2025-05-28 10:30:00 – end not seen (logout)",
+                HOSTILE_NAME + " · inbound call · 2025-05-28 08:30:00 – 2025-05-28 08:50:00 · talk 20m 00s");
+        Bar call = hovered(marks, "Ann Agent · outbound call");
+        Bar incall = hovered(marks, "Ann Agent · INCALL");
+        assertThat(call).isEqualTo(incall);
 
-        chromium.screenshot(PAGES.resolve("shift_timeline-2025-05-28.html"), PAGES.resolve("shift_timeline-calls.png"), 1450, 300);
+        chromium.screenshot(file, PAGES.resolve("shift_timeline-calls.png"), 1450, 300);
     }
 
-    /** The x-range of the mark of the class whose title contains the text. */
-    private static Bar mark(String dom, String cssClass, String titleText) {
-        Matcher matcher = Pattern.compile("<rect class=\"" + cssClass + "\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"[^>]*>"
-                + "<title>([^<]*)</title>").matcher(dom);
-        while (matcher.find()) {
-            if (matcher.group(3).contains(titleText)) {
-                double x = Double.parseDouble(matcher.group(1));
-                return new Bar(x, x + Double.parseDouble(matcher.group(2)));
-            }
-        }
-        throw new AssertionError("no " + cssClass + " titled '" + titleText + "'");
+    /** A bar or mark, from and to in seconds from the period's start, as it is drawn. */
+    private record Bar(long start, long end) {
     }
 
-    private record Bar(double start, double end) {
-    }
-
-    /** The x-range of the bar whose title contains the text. */
-    private static Bar bar(String dom, String titleText) {
-        Matcher matcher = Pattern.compile("<rect class=\"bar\" x=\"([0-9.]+)\" y=\"1\" width=\"([0-9.]+)\"[^>]*><title>([^<]*)</title>")
-                .matcher(dom);
-        while (matcher.find()) {
-            if (matcher.group(3).contains(titleText)) {
-                double x = Double.parseDouble(matcher.group(1));
-                return new Bar(x, x + Double.parseDouble(matcher.group(2)));
-            }
-        }
-        throw new AssertionError("no bar titled '" + titleText + "'");
+    /** Where the one bar or mark whose hover text contains the text is drawn. */
+    private static Bar hovered(List<HeadlessChromium.Hover> hovers, String text) {
+        List<HeadlessChromium.Hover> found = hovers.stream().filter(hover -> hover.text() != null && hover.text().contains(text))
+                .toList();
+        assertThat(found).as("marks whose hover text contains '" + text + "'").hasSize(1);
+        Matcher place = X_AND_WIDTH.matcher(found.get(0).element());
+        assertThat(place.find()).as(found.get(0).element()).isTrue();
+        long x = Long.parseLong(place.group(1));
+        return new Bar(x, x + Long.parseLong(place.group(2)));
     }
 
     @Test
     void aHostileAgentNameShowsAsTextAndRunsNothing() {
-        HeadlessChromium.Visit visit = chromium.visit(page("shift_timeline", "2025-05-28", "2025-05-29"));
+        Path file = page("shift_timeline", "2025-05-28", "2025-05-29");
+        HeadlessChromium.Visit visit = chromium.visit(file);
         assertQuietAndOffline(visit);
-        assertThat(visit.count("<script")).as("script elements").isZero();
+        assertThat(visit.count("<script")).as("script elements: the page's own only").isEqualTo(1);
         assertThat(visit.dom()).contains("<title>shift_timeline</title>")
-                .contains("&lt;script&gt;document.title='owned'&lt;/script&gt; \"Quoted\" O'Neil 😀</text>");
+                .contains("&lt;script&gt;document.title='owned'&lt;/script&gt; \"Quoted\" O'Neil 😀</span>");
+        // on hover too the name is only text, and nothing ran
+        assertThat(chromium.hover(file, "div.agent-row rect", "#timeline-tip")).extracting(HeadlessChromium.Hover::text)
+                .contains(HOSTILE_NAME + " · READY · 2025-05-28 08:00:00 – 2025-05-28 08:30:00 · 30m 00s");
     }
 
     @Test
     void aDstDayShowsTheHoursItHad() {
-        HeadlessChromium.Visit fallBack = chromium.visit(page("shift_timeline", "2025-11-02", "2025-11-03"));
+        Path fallBackPage = page("shift_timeline", "2025-11-02", "2025-11-03");
+        HeadlessChromium.Visit fallBack = chromium.visit(fallBackPage);
         assertQuietAndOffline(fallBack);
         assertThat(fallBack.dom()).contains("America/Los_Angeles, 25 hours");
         assertThat(fallBack.count(">01:00</text>")).as("01:00 twice").isEqualTo(2);
         assertThat(fallBack.count("<g class=\"hour\">")).isEqualTo(26);
+        // Cy's bar from 00:30 PDT over the fall-back to 03:00 PST: three and a half real hours
+        assertThat(chromium.hover(fallBackPage, "div.agent-row rect", "#timeline-tip")).extracting(HeadlessChromium.Hover::text)
+                .containsExactly("Cy Night · READY · 2025-11-02 00:30:00 – 2025-11-02 03:00:00 · 3h 30m 00s");
 
-        HeadlessChromium.Visit springForward = chromium.visit(page("shift_timeline", "2025-03-09", "2025-03-10"));
+        Path springForwardPage = page("shift_timeline", "2025-03-09", "2025-03-10");
+        HeadlessChromium.Visit springForward = chromium.visit(springForwardPage);
         assertThat(springForward.dom()).contains("America/Los_Angeles, 23 hours").doesNotContain(">02:00</text>");
         assertThat(springForward.count("<g class=\"hour\">")).isEqualTo(24);
+        // from 01:30 PST over the spring-forward to 03:30 PDT: one real hour
+        assertThat(chromium.hover(springForwardPage, "div.agent-row rect", "#timeline-tip")).extracting(HeadlessChromium.Hover::text)
+                .containsExactly("Cy Night · READY · 2025-03-09 01:30:00 – 2025-03-09 03:30:00 · 1h 00m 00s");
     }
 
     @Test

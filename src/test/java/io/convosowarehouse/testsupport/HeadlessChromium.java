@@ -1,23 +1,41 @@
 package io.convosowarehouse.testsupport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.opentest4j.TestAbortedException;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Debian's headless Chromium run as a process on a local page: the DOM after loading, a screenshot,
- * the page's console messages and every URL Chromium's network stack was asked for. Chosen over
- * WebDriver because the pages carry no script to drive: the command line gives all a test checks,
- * with no extra dependency and no driver version to match.
+ * the page's console messages and every URL Chromium's network stack was asked for; and, for a page
+ * whose hover text its script writes, the pointer moved over its elements through the DevTools
+ * protocol (Java's own WebSocket client). Chosen over WebDriver: the command line and one protocol
+ * socket give all a test checks, with no extra dependency and no driver version to match.
  */
 public final class HeadlessChromium {
 
@@ -96,6 +114,186 @@ public final class HeadlessChromium {
                 page.toAbsolutePath().toUri().toString()));
         if (!Files.isRegularFile(png)) {
             throw new IllegalStateException("Chromium wrote no screenshot at " + png);
+        }
+    }
+
+    /** An element the pointer was moved over and the text the page showed for it. */
+    public record Hover(String element, String text) {
+    }
+
+    /**
+     * Opens the page in a window of 1450 × 900, and for each element the CSS selector matches scrolls
+     * it into view, moves the pointer over its middle as a person's mouse would, and reads what the
+     * element the second selector names shows then (its text, or null while it is hidden).
+     */
+    public List<Hover> hover(Path page, String elements, String shown) {
+        try (DevTools devTools = DevTools.open(executable, workDirectory, page)) {
+            int count = devTools.evaluate("document.querySelectorAll(" + quote(elements) + ").length").asInt();
+            List<Hover> hovers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                JsonNode element = devTools.evaluate("(() => { const e = document.querySelectorAll(" + quote(elements) + ")[" + i
+                        + "]; e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
+                        + " return {html: e.outerHTML, x: r.x + r.width / 2, y: r.y + r.height / 2}; })()");
+                devTools.send("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", element.get("x").asDouble(), "y",
+                        element.get("y").asDouble()));
+                JsonNode text = devTools.evaluate("(() => { const e = document.querySelector(" + quote(shown)
+                        + "); return e && getComputedStyle(e).display !== 'none' ? e.textContent : null; })()");
+                hovers.add(new Hover(element.get("html").asString(), text.isNull() ? null : text.asString()));
+            }
+            return hovers;
+        }
+    }
+
+    private static String quote(String text) {
+        return JSON.writeValueAsString(text);
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One Chromium with its DevTools socket on the page's tab: commands sent one at a time, each awaited. */
+    private static final class DevTools implements AutoCloseable {
+
+        private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
+
+        private final Process process;
+        private final WebSocket socket;
+        private final Map<Integer, CompletableFuture<JsonNode>> replies;
+        private final AtomicInteger ids = new AtomicInteger();
+
+        private DevTools(Process process, WebSocket socket, Map<Integer, CompletableFuture<JsonNode>> replies) {
+            this.process = process;
+            this.socket = socket;
+            this.replies = replies;
+        }
+
+        static DevTools open(String executable, Path workDirectory, Path page) {
+            Process process = null;
+            try {
+                Path profile = Files.createTempDirectory(workDirectory, "chromium-profile");
+                process = new ProcessBuilder(executable, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                        "--remote-debugging-port=0", "--window-size=1450,900", "--hide-scrollbars", page.toAbsolutePath().toUri().toString())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                String browserUrl = listeningUrl(process);
+                URI list = URI.create(browserUrl.replaceFirst("^ws://([^/]+)/.*", "http://$1/json/list"));
+                HttpClient http = HttpClient.newHttpClient();
+                String pageUrl = null;
+                for (int attempt = 0; pageUrl == null && attempt < 100; attempt++) {
+                    for (JsonNode target : JSON.readTree(http.send(HttpRequest.newBuilder(list).build(),
+                            HttpResponse.BodyHandlers.ofString()).body())) {
+                        if ("page".equals(target.get("type").asString()) && target.get("url").asString().startsWith("file:")) {
+                            pageUrl = target.get("webSocketDebuggerUrl").asString();
+                        }
+                    }
+                    if (pageUrl == null) {
+                        Thread.sleep(100);
+                    }
+                }
+                if (pageUrl == null) {
+                    throw new IllegalStateException("Chromium opened no tab for " + page);
+                }
+                Map<Integer, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
+                WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(pageUrl), new Replies(replies)).get(30, TimeUnit.SECONDS);
+                DevTools devTools = new DevTools(process, socket, replies);
+                // the tab starts on about:blank, complete at once: wait for the page's own document
+                for (int attempt = 0; !devTools.evaluate("location.protocol === 'file:' && document.readyState === 'complete'")
+                        .asBoolean(); attempt++) {
+                    if (attempt == 600) {
+                        throw new IllegalStateException("the page did not finish loading within 60 s: " + page);
+                    }
+                    Thread.sleep(100);
+                }
+                return devTools;
+            } catch (IOException e) {
+                if (process != null) {
+                    process.destroyForcibly();
+                }
+                throw new UncheckedIOException("cannot run " + executable, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                throw new IllegalStateException("interrupted while Chromium started", e);
+            } catch (ExecutionException | TimeoutException e) {
+                process.destroyForcibly();
+                throw new IllegalStateException("no DevTools connection to Chromium", e);
+            }
+        }
+
+        private static String listeningUrl(Process process) throws IOException {
+            BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+            for (String line = err.readLine(); line != null; line = err.readLine()) {
+                Matcher listening = LISTENING.matcher(line);
+                if (listening.find()) {
+                    // keep draining Chromium's log so it never blocks on a full pipe
+                    Thread drain = new Thread(() -> err.lines().forEach(ignored -> { }), "chromium-log");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return listening.group(1);
+                }
+            }
+            throw new IllegalStateException("Chromium ended without opening its DevTools socket");
+        }
+
+        JsonNode evaluate(String expression) {
+            JsonNode reply = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
+            if (reply.has("exceptionDetails")) {
+                throw new IllegalStateException("the page's JavaScript failed: " + reply.get("exceptionDetails"));
+            }
+            JsonNode value = reply.get("result").get("value");
+            return value == null ? JSON.nullNode() : value;
+        }
+
+        JsonNode send(String method, Map<String, Object> params) {
+            int id = ids.incrementAndGet();
+            CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+            replies.put(id, reply);
+            socket.sendText(JSON.writeValueAsString(Map.of("id", id, "method", method, "params", params)), true).join();
+            try {
+                JsonNode answer = reply.get(60, TimeUnit.SECONDS);
+                if (answer.has("error")) {
+                    throw new IllegalStateException(method + " failed: " + answer.get("error"));
+                }
+                return answer.get("result");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Chromium", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Chromium did not answer " + method, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            socket.abort();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Hands each reply of the DevTools socket to the command that waits for it; events are not needed. */
+    private static final class Replies implements WebSocket.Listener {
+
+        private final Map<Integer, CompletableFuture<JsonNode>> waiting;
+        private final StringBuilder message = new StringBuilder();
+
+        Replies(Map<Integer, CompletableFuture<JsonNode>> waiting) {
+            this.waiting = waiting;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence part, boolean last) {
+            message.append(part);
+            if (last) {
+                JsonNode answer = JSON.readTree(message.toString());
+                message.setLength(0);
+                if (answer.has("id")) {
+                    CompletableFuture<JsonNode> reply = waiting.remove(answer.get("id").asInt());
+                    if (reply != null) {
+                        reply.complete(answer);
+                    }
+                }
+            }
+            socket.request(1);
+            return null;
         }
     }
 
