@@ -42,6 +42,7 @@ public final class HeadlessChromium {
     private static final Pattern CONSOLE = Pattern.compile(":CONSOLE[^\\]]*\\] (.*)");
     private static final Pattern URL = Pattern.compile("\"url\":\"([^\"]*)\"");
     /** Chromium's own service calls (clock, updates, sign-in), made whatever the page is; not the page's requests. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern BROWSER_SERVICE = Pattern.compile("https?://[^/]*(google\\.com|googleapis\\.com|gvt1\\.com)(/.*)?");
 
     /** What Chromium showed and did for one page. */
@@ -117,6 +118,44 @@ public final class HeadlessChromium {
         }
     }
 
+    /**
+     * The CPU time, in seconds, of the page's renderer main thread (parsing, script, style, layout,
+     * paint) while Chromium loads the page and takes a screenshot of it, from Chromium's own trace:
+     * the thread's time in its tasks, which a busy machine stretches far less than wall time.
+     */
+    public double rendererMainThreadCpuSec(Path page, int width, int height) {
+        Path trace = workDirectory.resolve("trace-" + System.nanoTime() + ".json");
+        run(List.of("--trace-startup=devtools.timeline,disabled-by-default-devtools.timeline", "--trace-startup-format=json", "--trace-startup-file=" + trace,
+                "--trace-startup-duration=120", "--screenshot=" + workDirectory.resolve("traced.png").toAbsolutePath(),
+                "--window-size=" + width + "," + height, "--hide-scrollbars", page.toAbsolutePath().toUri().toString()));
+        JsonNode events = JSON.readTree(trace.toFile()).get("traceEvents");
+        List<String> mainThreads = new ArrayList<>();
+        for (JsonNode event : events) {
+            if ("thread_name".equals(event.path("name").asString()) && "CrRendererMain".equals(event.path("args").path("name").asString())) {
+                mainThreads.add(event.get("pid").asLong() + "/" + event.get("tid").asLong());
+            }
+        }
+        // the thread's top-level tasks: a task run inside another is already in the outer one's time
+        List<long[]> tasks = new ArrayList<>();
+        for (JsonNode event : events) {
+            if ("RunTask".equals(event.path("name").asString()) && "X".equals(event.path("ph").asString())
+                    && mainThreads.contains(event.get("pid").asLong() + "/" + event.get("tid").asLong())) {
+                tasks.add(new long[] {event.get("ts").asLong(), event.get("ts").asLong() + event.path("dur").asLong(),
+                        event.path("tdur").asLong()});
+            }
+        }
+        tasks.sort((a, b) -> Long.compare(a[0], b[0]));
+        long cpuMicros = 0;
+        long coveredUntil = Long.MIN_VALUE;
+        for (long[] task : tasks) {
+            if (task[0] >= coveredUntil) {
+                cpuMicros += task[2];
+                coveredUntil = task[1];
+            }
+        }
+        return cpuMicros / 1e6;
+    }
+
     /** An element the pointer was moved over and the text the page showed for it. */
     public record Hover(String element, String text) {
     }
@@ -147,8 +186,6 @@ public final class HeadlessChromium {
     private static String quote(String text) {
         return JSON.writeValueAsString(text);
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One Chromium with its DevTools socket on the page's tab: commands sent one at a time, each awaited. */
     private static final class DevTools implements AutoCloseable {
