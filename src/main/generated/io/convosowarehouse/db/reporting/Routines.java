@@ -16,20 +16,26 @@ import io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
+import io.convosowarehouse.db.reporting.tables.HandledCalls;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
+import io.convosowarehouse.db.reporting.tables.PeriodQuarterHours;
 import io.convosowarehouse.db.reporting.tables.Polls;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
+import io.convosowarehouse.db.reporting.tables.ReportPeriod;
 import io.convosowarehouse.db.reporting.tables.records.AgentCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
+import io.convosowarehouse.db.reporting.tables.records.HandledCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.PeriodQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.PollsRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QueueCounterDeltasRecord;
+import io.convosowarehouse.db.reporting.tables.records.ReportPeriodRecord;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -595,6 +601,52 @@ public class Routines {
     }
 
     /**
+     * Call <code>reporting.handled_calls</code>.
+     */
+    public static Result<HandledCallsRecord> handledCalls(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+              pAccountId
+            , pFromAt
+            , pToAt
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.handled_calls</code> as a table.
+     */
+    public static HandledCalls handledCalls(
+          Short pAccountId
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+            pAccountId,
+            pFromAt,
+            pToAt
+        );
+    }
+
+    /**
+     * Get <code>reporting.handled_calls</code> as a table.
+     */
+    public static HandledCalls handledCalls(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFromAt
+        , Field<OffsetDateTime> pToAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+            pAccountId,
+            pFromAt,
+            pToAt
+        );
+    }
+
+    /**
      * Call <code>reporting.local_days_touching</code>.
      */
     public static Result<LocalDaysTouchingRecord> localDaysTouching(
@@ -637,6 +689,58 @@ public class Routines {
             startedAt,
             endedAt,
             timeZone
+        );
+    }
+
+    /**
+     * Call <code>reporting.period_quarter_hours</code>.
+     */
+    public static Result<PeriodQuarterHoursRecord> periodQuarterHours(
+          Configuration configuration
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+        , Integer pBucketMinutes
+        , String pTimeZone
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+              pFromAt
+            , pToAt
+            , pBucketMinutes
+            , pTimeZone
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.period_quarter_hours</code> as a table.
+     */
+    public static PeriodQuarterHours periodQuarterHours(
+          OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+        , Integer pBucketMinutes
+        , String pTimeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+            pFromAt,
+            pToAt,
+            pBucketMinutes,
+            pTimeZone
+        );
+    }
+
+    /**
+     * Get <code>reporting.period_quarter_hours</code> as a table.
+     */
+    public static PeriodQuarterHours periodQuarterHours(
+          Field<OffsetDateTime> pFromAt
+        , Field<OffsetDateTime> pToAt
+        , Field<Integer> pBucketMinutes
+        , Field<String> pTimeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+            pFromAt,
+            pToAt,
+            pBucketMinutes,
+            pTimeZone
         );
     }
 
@@ -769,6 +873,52 @@ public class Routines {
             pAccountId,
             pFrom,
             pTo
+        );
+    }
+
+    /**
+     * Call <code>reporting.report_period</code>.
+     */
+    public static Result<ReportPeriodRecord> reportPeriod(
+          Configuration configuration
+        , String pFrom
+        , String pTo
+        , String pAccount
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+              pFrom
+            , pTo
+            , pAccount
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.report_period</code> as a table.
+     */
+    public static ReportPeriod reportPeriod(
+          String pFrom
+        , String pTo
+        , String pAccount
+    ) {
+        return io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+            pFrom,
+            pTo,
+            pAccount
+        );
+    }
+
+    /**
+     * Get <code>reporting.report_period</code> as a table.
+     */
+    public static ReportPeriod reportPeriod(
+          Field<String> pFrom
+        , Field<String> pTo
+        , Field<String> pAccount
+    ) {
+        return io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+            pFrom,
+            pTo,
+            pAccount
         );
     }
 }
