@@ -5,6 +5,7 @@ package io.convosowarehouse.db.reporting;
 
 
 import io.convosowarehouse.db.reporting.routines.BucketStart;
+import io.convosowarehouse.db.reporting.routines.CommentCounterDeltaColumns;
 import io.convosowarehouse.db.reporting.routines.CounterDelta;
 import io.convosowarehouse.db.reporting.routines.IsNewLocalDay;
 import io.convosowarehouse.db.reporting.routines.LongestInterval;
@@ -100,6 +101,25 @@ public class Routines {
         f.setTimeZone(timeZone);
 
         return f.asField();
+    }
+
+    /**
+     * @deprecated Unknown data type. Parameter type or return type is unknown.
+     * If this is a qualified, user-defined type, it may have been excluded from
+     * code generation. If this is a built-in type, you can define an explicit
+     * {@link org.jooq.Binding} to specify how this type should be handled.
+     * Deprecation can be turned off using {@literal
+     * <deprecationOnUnknownTypes/>} in your code generator configuration.
+     */
+    @Deprecated
+    public static void commentCounterDeltaColumns(
+          Configuration configuration
+        , Object pView
+    ) {
+        CommentCounterDeltaColumns p = new CommentCounterDeltaColumns();
+        p.setPView(pView);
+
+        p.execute(configuration);
     }
 
     /**
