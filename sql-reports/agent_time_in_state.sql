@@ -20,12 +20,7 @@
 with
 
 parameters as (
-    select
-        account.account_id,
-        cast(:'from' as timestamp) as from_local,
-        cast(:'to' as timestamp) as to_local
-    from reporting.account as account
-    where :'account' = '' or account.account_name = :'account'
+    select * from reporting.report_period(:'from', :'to', :'account')
 ),
 
 agent_days as (

@@ -35,16 +35,11 @@ with
 
 parameters as (
     select
-        account.account_id,
-        account.account_name,
-        account.time_zone,
-        cast(:'from' as timestamp) as from_local,
-        cast(:'to' as timestamp) as to_local,
+        period.*,
         cast(:'gap_sec' as integer) as gap_sec,
         cast(:'stale_sec' as integer) as stale_sec,
         cast(:'skew_sec' as integer) as skew_sec
-    from reporting.account as account
-    where :'account' = '' or account.account_name = :'account'
+    from reporting.report_period(:'from', :'to', :'account') as period
 ),
 
 -- reporting.poll for each account and the local days around the period only, read once: the function

@@ -33,14 +33,13 @@ with
 -- expression of the account's time zone evaluated for every interval
 parameters as materialized (
     select
-        account.account_id,
-        cast(:'from' as timestamp) at time zone account.time_zone as from_at,
-        cast(:'to' as timestamp) at time zone account.time_zone as to_at,
+        period.account_id,
+        period.from_at,
+        period.to_at,
         latest_snapshot.observed_at as latest_snapshot_at,
         make_interval(secs => cast(:'pause_over_sec' as integer)) as pause_over
-    from reporting.account as account
-        left join reporting.latest_snapshot as latest_snapshot on latest_snapshot.account_id = account.account_id
-    where :'account' = '' or account.account_name = :'account'
+    from reporting.report_period(:'from', :'to', :'account') as period
+        left join reporting.latest_snapshot as latest_snapshot on latest_snapshot.account_id = period.account_id
 ),
 
 -- instants that hold every account's period (UTC offsets in use run from -12:00 to +14:00): bounds

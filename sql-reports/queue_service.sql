@@ -33,14 +33,9 @@ with
 
 parameters as (
     select
-        account.account_id,
-        account.account_name,
-        account.time_zone,
-        cast(:'from' as timestamp) at time zone account.time_zone as from_at,
-        cast(:'to' as timestamp) at time zone account.time_zone as to_at,
+        period.*,
         cast(:'bucket' as integer) as bucket_minutes
-    from reporting.account as account
-    where :'account' = '' or account.account_name = :'account'
+    from reporting.report_period(:'from', :'to', :'account') as period
 ),
 
 queue_names as (
@@ -108,12 +103,10 @@ quarter_hours as (
         parameters.account_name,
         parameters.time_zone,
         quarter.quarter_start,
-        reporting.bucket_start(quarter.quarter_start, parameters.bucket_minutes, parameters.time_zone) as bucket_start
+        quarter.bucket_start
     from parameters
-        cross join lateral generate_series(
-            date_bin(interval '15 minutes', parameters.from_at, timestamptz '2000-01-01 00:00:00+00'),
-            parameters.to_at - interval '1 microsecond',
-            interval '15 minutes') as quarter(quarter_start)
+        cross join lateral reporting.period_quarter_hours(parameters.from_at, parameters.to_at, parameters.bucket_minutes,
+            parameters.time_zone) as quarter
 ),
 
 buckets as (
@@ -179,21 +172,12 @@ queue_buckets as (
         queue_bucket_rows.bucket_start
 ),
 
--- calls seen and finished, counted in the quarter hour where their wrap-up ended (Genesys' rule); read
--- from a day before the period: no call with its wrap-up lasts a day
+-- finished calls in the quarter hour where their wrap-up ended (Genesys' rule)
 handled_calls as (
     select
-        agent_call.account_id,
-        agent_call.campaign_id,
-        agent_call.queue_id,
-        date_bin(interval '15 minutes', agent_call.handled_at, timestamptz '2000-01-01 00:00:00+00') as quarter_start,
-        agent_call.handle_sec
+        handled_call.*
     from parameters
-        cross join lateral reporting.agent_calls(parameters.account_id,
-            parameters.from_at - interval '1 day', parameters.to_at) as agent_call
-    where agent_call.is_finished
-        and agent_call.handled_at >= parameters.from_at
-        and agent_call.handled_at < parameters.to_at
+        cross join lateral reporting.handled_calls(parameters.account_id, parameters.from_at, parameters.to_at) as handled_call
 ),
 
 -- each call with a queue in its queue's series and in the all-queues one

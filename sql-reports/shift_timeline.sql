@@ -26,13 +26,7 @@
 with
 
 parameters as (
-    select
-        account.account_id,
-        account.time_zone,
-        cast(:'from' as timestamp) at time zone account.time_zone as from_at,
-        cast(:'to' as timestamp) at time zone account.time_zone as to_at
-    from reporting.account as account
-    where :'account' = '' or account.account_name = :'account'
+    select * from reporting.report_period(:'from', :'to', :'account')
 ),
 
 clipped_intervals as (

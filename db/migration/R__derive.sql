@@ -73,8 +73,8 @@ comment on function warehouse.is_new_calls_day(timestamptz, timestamptz, text) i
 -- at or after the shift's login (p_shows_call_of_shift), whose start raised the counter inside the shift, so the
 -- baseline is calls_today - 1 and that call counts (the call is also seen in agent_call, and calls seen never
 -- exceed calls counted). After that: the value itself after a reset (a new counter day or a drop) and the rise
--- otherwise, as reporting.counter_delta counts the API's counters (that file is migrated after this one, so it is
--- not called here). Immutable and one select, so it is inlined into the statements that call it.
+-- otherwise: reporting.counter_delta, the rule the reporting views count the API's counters by. Immutable and one
+-- select, as that rule is, so both are inlined into the statements that call them.
 drop function if exists warehouse.calls_added(integer, integer, boolean);
 create or replace function warehouse.calls_added(p_calls_today integer, p_previous_calls_today integer,
     p_is_new_day boolean, p_shows_call_of_shift boolean)
@@ -86,8 +86,7 @@ as $$
     select case
         when p_previous_calls_today is null and p_shows_call_of_shift and p_calls_today > 0 then 1
         when p_previous_calls_today is null then 0
-        when p_is_new_day or p_calls_today < p_previous_calls_today then p_calls_today
-        else p_calls_today - p_previous_calls_today
+        else reporting.counter_delta(p_calls_today, p_previous_calls_today, p_is_new_day)
     end
 $$;
 comment on function warehouse.calls_added(integer, integer, boolean, boolean) is 'Calls a shift gained from one calls_today reading to the next; for its first reading, 1 if it shows a call started in the shift, else 0.';

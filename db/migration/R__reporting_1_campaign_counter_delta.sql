@@ -186,55 +186,34 @@ $$;
 comment on function reporting.campaign_counter_deltas(smallint, timestamptz, timestamptz) is 'Rows of reporting.campaign_counter_delta for one account (NULL = all) observed in [p_from, p_to), deltas taken from the previous answer even when it is before p_from.';
 
 create or replace view reporting.campaign_counter_delta as
-select
-    campaign_counter_deltas.account_id,
-    campaign_counter_deltas.account_name,
-    campaign_counter_deltas.time_zone,
-    campaign_counter_deltas.snapshot_id,
-    campaign_counter_deltas.scope_kind,
-    campaign_counter_deltas.scope_id,
-    campaign_counter_deltas.campaign_id,
-    campaign_counter_deltas.observed_at,
-    campaign_counter_deltas.observed_local,
-    campaign_counter_deltas.observed_local_date,
-    campaign_counter_deltas.previous_observed_at,
-    campaign_counter_deltas.seconds_since_previous,
-    campaign_counter_deltas.is_new_day,
-    campaign_counter_deltas.calls_today,
-    campaign_counter_deltas.answered,
-    campaign_counter_deltas.dropped,
-    campaign_counter_deltas.manual_calls_today,
-    campaign_counter_deltas.calls_delta,
-    campaign_counter_deltas.answered_delta,
-    campaign_counter_deltas.dropped_delta,
-    campaign_counter_deltas.manual_calls_delta,
-    campaign_counter_deltas.dialable_leads,
-    campaign_counter_deltas.hopper,
-    campaign_counter_deltas.calls_waiting_in,
-    campaign_counter_deltas.calls_waiting_out,
-    campaign_counter_deltas.agent_total,
-    campaign_counter_deltas.agent_ready,
-    campaign_counter_deltas.agent_incall,
-    campaign_counter_deltas.agent_paused,
-    campaign_counter_deltas.agent_dispo,
-    campaign_counter_deltas.agent_dead
-from reporting.campaign_counter_deltas(null, '-infinity', 'infinity') as campaign_counter_deltas;
+select * from reporting.campaign_counter_deltas(null, '-infinity', 'infinity');
 
+
+-- The columns every counter-delta view shares, described once: reporting.queue_counter_delta calls it too.
+create or replace function reporting.comment_counter_delta_columns(p_view regclass)
+returns void
+language plpgsql
+as $$
+begin
+    execute format('comment on column %s.account_id is %L', p_view, 'The account (warehouse.account).');
+    execute format('comment on column %s.account_name is %L', p_view, 'The account''s configured name.');
+    execute format('comment on column %s.time_zone is %L', p_view, 'The account''s IANA time zone; *_local columns are in it.');
+    execute format('comment on column %s.snapshot_id is %L', p_view, 'The answer (warehouse.snapshot).');
+    execute format('comment on column %s.scope_id is %L', p_view, 'The filter value; empty for the account scope.');
+    execute format('comment on column %s.observed_at is %L', p_view, 'When the answer was observed.');
+    execute format('comment on column %s.observed_local is %L', p_view, 'observed_at in the account''s local time.');
+    execute format('comment on column %s.observed_local_date is %L', p_view, 'Local date of observed_at: the counters'' day.');
+    execute format('comment on column %s.previous_observed_at is %L', p_view, 'The previous answer of the same scope; NULL for the first.');
+    execute format('comment on column %s.seconds_since_previous is %L', p_view, 'Seconds since the previous answer of the same scope: the span the deltas cover.');
+    execute format('comment on column %s.is_new_day is %L', p_view, 'True when the previous answer was on an earlier local day: the counters were reset at midnight in between.');
+end
+$$;
+comment on function reporting.comment_counter_delta_columns(regclass) is 'Sets the comments of the columns a counter-delta view shares with the others (account_id ... is_new_day).';
 
 comment on view reporting.campaign_counter_delta is 'One row per answer''s campaign counters, with the calls since the previous answer of the same scope (daily reset at local midnight detected).';
-comment on column reporting.campaign_counter_delta.account_id is 'The account (warehouse.account).';
-comment on column reporting.campaign_counter_delta.account_name is 'The account''s configured name.';
-comment on column reporting.campaign_counter_delta.time_zone is 'The account''s IANA time zone; *_local columns are in it.';
-comment on column reporting.campaign_counter_delta.snapshot_id is 'The answer (warehouse.snapshot).';
+select reporting.comment_counter_delta_columns('reporting.campaign_counter_delta');
 comment on column reporting.campaign_counter_delta.scope_kind is 'What the call was filtered by: account (whole account), campaign, queue...';
-comment on column reporting.campaign_counter_delta.scope_id is 'The filter value; empty for the account scope.';
 comment on column reporting.campaign_counter_delta.campaign_id is 'The campaign of a campaign-scoped answer; NULL = the whole account.';
-comment on column reporting.campaign_counter_delta.observed_at is 'When the answer was observed.';
-comment on column reporting.campaign_counter_delta.observed_local is 'observed_at in the account''s local time.';
-comment on column reporting.campaign_counter_delta.observed_local_date is 'Local date of observed_at: the counters'' day.';
-comment on column reporting.campaign_counter_delta.previous_observed_at is 'The previous answer of the same scope; NULL for the first.';
-comment on column reporting.campaign_counter_delta.seconds_since_previous is 'Seconds since the previous answer of the same scope: the span the deltas cover.';
-comment on column reporting.campaign_counter_delta.is_new_day is 'True when the previous answer was on an earlier local day: the counters were reset at midnight in between.';
 comment on column reporting.campaign_counter_delta.calls_today is 'calls_today as sent: cumulative since local midnight.';
 comment on column reporting.campaign_counter_delta.answered is 'answered as sent: cumulative since local midnight.';
 comment on column reporting.campaign_counter_delta.dropped is 'dropped as sent: cumulative since local midnight.';

@@ -205,23 +205,7 @@ $$;
 comment on function reporting.polls(smallint, timestamptz, timestamptz) is 'Rows of reporting.poll for one account (NULL = all) and the calls received in [p_from, p_to).';
 
 create or replace view reporting.poll as
-select
-    polls.account_id,
-    polls.account_name,
-    polls.time_zone,
-    polls.scope_kind,
-    polls.scope_id,
-    polls.received_at,
-    polls.received_local,
-    polls.received_local_date,
-    polls.observed_at,
-    polls.is_failed,
-    polls.failure_reason,
-    polls.snapshot_id,
-    polls.clock_skew_sec,
-    polls.agent_count,
-    polls.seconds_since_previous
-from reporting.polls(null, '-infinity', 'infinity') as polls;
+select * from reporting.polls(null, '-infinity', 'infinity');
 
 comment on view reporting.poll is 'One row per call made to the Agent Monitor API: loaded (a snapshot) or failed (no answer, or the answer refused).';
 comment on column reporting.poll.account_id is 'The account (warehouse.account).';

@@ -232,45 +232,13 @@ $$;
 comment on function reporting.queue_counter_deltas(smallint, timestamptz, timestamptz) is 'Rows of reporting.queue_counter_delta for one account (NULL = all) observed in [p_from, p_to), deltas taken from the previous answer even when it is before p_from.';
 
 create or replace view reporting.queue_counter_delta as
-select
-    queue_counter_deltas.account_id,
-    queue_counter_deltas.account_name,
-    queue_counter_deltas.time_zone,
-    queue_counter_deltas.snapshot_id,
-    queue_counter_deltas.scope_kind,
-    queue_counter_deltas.scope_id,
-    queue_counter_deltas.queue_id,
-    queue_counter_deltas.observed_at,
-    queue_counter_deltas.observed_local,
-    queue_counter_deltas.observed_local_date,
-    queue_counter_deltas.previous_observed_at,
-    queue_counter_deltas.seconds_since_previous,
-    queue_counter_deltas.is_new_day,
-    queue_counter_deltas.queue_calls_today,
-    queue_counter_deltas.queue_answered,
-    queue_counter_deltas.queue_dropped,
-    queue_counter_deltas.calls_delta,
-    queue_counter_deltas.answered_delta,
-    queue_counter_deltas.dropped_delta,
-    queue_counter_deltas.queue_dialable_leads,
-    queue_counter_deltas.calls_waiting_in
-from reporting.queue_counter_deltas(null, '-infinity', 'infinity') as queue_counter_deltas;
+select * from reporting.queue_counter_deltas(null, '-infinity', 'infinity');
 
 
 comment on view reporting.queue_counter_delta is 'One row per answer''s queue counters, with the calls since the previous answer of the same scope (daily reset at local midnight detected).';
-comment on column reporting.queue_counter_delta.account_id is 'The account (warehouse.account).';
-comment on column reporting.queue_counter_delta.account_name is 'The account''s configured name.';
-comment on column reporting.queue_counter_delta.time_zone is 'The account''s IANA time zone; *_local columns are in it.';
-comment on column reporting.queue_counter_delta.snapshot_id is 'The answer (warehouse.snapshot).';
+select reporting.comment_counter_delta_columns('reporting.queue_counter_delta');
 comment on column reporting.queue_counter_delta.scope_kind is 'What the call was filtered by: account (all queues), queue, campaign...';
-comment on column reporting.queue_counter_delta.scope_id is 'The filter value; empty for the account scope.';
 comment on column reporting.queue_counter_delta.queue_id is 'The queue of a queue-scoped answer; NULL = all queues of the account.';
-comment on column reporting.queue_counter_delta.observed_at is 'When the answer was observed.';
-comment on column reporting.queue_counter_delta.observed_local is 'observed_at in the account''s local time.';
-comment on column reporting.queue_counter_delta.observed_local_date is 'Local date of observed_at: the counters'' day.';
-comment on column reporting.queue_counter_delta.previous_observed_at is 'The previous answer of the same scope; NULL for the first.';
-comment on column reporting.queue_counter_delta.seconds_since_previous is 'Seconds since the previous answer of the same scope: the span the deltas cover.';
-comment on column reporting.queue_counter_delta.is_new_day is 'True when the previous answer was on an earlier local day: the counters were reset at midnight in between.';
 comment on column reporting.queue_counter_delta.queue_calls_today is 'queue_calls_today as sent: cumulative since local midnight.';
 comment on column reporting.queue_counter_delta.queue_answered is 'queue_answered as sent: cumulative since local midnight.';
 comment on column reporting.queue_counter_delta.queue_dropped is 'queue_dropped as sent: cumulative since local midnight.';

@@ -1,5 +1,7 @@
 package io.convosowarehouse.cli;
 
+import io.convosowarehouse.exit.ExitCode;
+
 /** A failure the command line reports as one line and an exit code, without a stack trace. */
 public class CommandFailure extends RuntimeException {
 

@@ -9,6 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.config.ConvosoProperties;
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.load.AccountDirectory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;

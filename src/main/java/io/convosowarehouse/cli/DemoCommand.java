@@ -22,6 +22,7 @@ import io.convosowarehouse.demo.DemoSummary;
 import io.convosowarehouse.demo.DemoTimelinePage;
 import io.convosowarehouse.demo.SimulatedWallClock;
 import io.convosowarehouse.demo.ThrowawayPostgres;
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.simulator.clock.ManualClock;
 import io.convosowarehouse.simulator.http.SimulatorServer;
 import io.convosowarehouse.simulator.SimulatorSettings;

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 
+import io.convosowarehouse.exit.ExitCode;
+
 /**
  * Turns any failure into an exit code and the one line a user reads: what failed and what to do.
  */

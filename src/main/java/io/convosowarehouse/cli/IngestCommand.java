@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.config.AccountSettings;
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.pipeline.FileIngest;
 import io.convosowarehouse.pipeline.FileIngest.FileResult;
 import io.convosowarehouse.source.SavedAnswerReader;

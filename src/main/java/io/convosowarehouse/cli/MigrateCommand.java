@@ -12,6 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import io.convosowarehouse.exit.ExitCode;
+
 @Command(name = "migrate", description = "Apply the database migrations (db/migration) and exit.")
 class MigrateCommand implements Callable<Integer> {
 

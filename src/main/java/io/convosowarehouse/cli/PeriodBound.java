@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 
 import picocli.CommandLine.TypeConversionException;
 
+import io.convosowarehouse.exit.ExitCode;
+
 /**
  * One end of a period as a user gives it to any command: an instant with an offset, which means
  * itself, or a local date or date-time, which means a local time of an account (in its time zone).

@@ -14,6 +14,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.convosowarehouse.exit.ExitCode;
+
 /**
  * The {@code --from} (inclusive) and {@code --to} (exclusive) of every command that works on a period.
  * Each is an instant with an offset, or a local date or date-time that means an account's local time;

@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.config.ConvosoProperties;
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.job.CycleCounts;
 import io.convosowarehouse.job.PollRunner;
 import io.convosowarehouse.job.PollRunner.AccountResult;

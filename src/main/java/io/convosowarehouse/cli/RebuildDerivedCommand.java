@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.convosowarehouse.config.AccountSettings;
 import io.convosowarehouse.config.ConvosoProperties;
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.load.AccountDirectory;
 import io.convosowarehouse.pipeline.DerivedFactsRebuild;
 import io.convosowarehouse.pipeline.DerivedFactsRebuild.Summary;

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.report.ReportCatalog;
 import io.convosowarehouse.report.ReportDefinition;
 import io.convosowarehouse.report.ReportFormat;

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.simulator.http.SimulatorServer;
 import io.convosowarehouse.simulator.SimulatorSettings;
 import picocli.CommandLine.Command;

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 
 import org.springframework.boot.convert.DurationStyle;
 
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.job.StopSignal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

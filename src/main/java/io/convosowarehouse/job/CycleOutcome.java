@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 
-import io.convosowarehouse.cli.ExitCode;
+import io.convosowarehouse.exit.ExitCode;
 
 /**
  * How one account's poll cycle ended: the exit code its step records in the job repository and the

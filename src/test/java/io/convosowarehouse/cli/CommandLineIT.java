@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.Fixtures;
 import io.convosowarehouse.testsupport.PostgresServer;

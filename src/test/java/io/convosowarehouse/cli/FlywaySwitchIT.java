@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.testsupport.Cli;
 import io.convosowarehouse.testsupport.TestDatabase;
 

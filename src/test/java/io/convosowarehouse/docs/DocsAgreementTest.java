@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import io.convosowarehouse.cli.ExitCode;
+import io.convosowarehouse.exit.ExitCode;
 import io.convosowarehouse.cli.WarehouseCommandLine;
 import picocli.CommandLine.Command;
 

@@ -22,14 +22,17 @@ import io.convosowarehouse.db.reporting.tables.CampaignCounterDelta;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.CampaignName;
 import io.convosowarehouse.db.reporting.tables.FailedPoll;
+import io.convosowarehouse.db.reporting.tables.HandledCalls;
 import io.convosowarehouse.db.reporting.tables.LatestSnapshot;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
+import io.convosowarehouse.db.reporting.tables.PeriodQuarterHours;
 import io.convosowarehouse.db.reporting.tables.Poll;
 import io.convosowarehouse.db.reporting.tables.Polls;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDelta;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
 import io.convosowarehouse.db.reporting.tables.QueueName;
+import io.convosowarehouse.db.reporting.tables.ReportPeriod;
 import io.convosowarehouse.db.reporting.tables.ShiftTimeline;
 import io.convosowarehouse.db.reporting.tables.records.AgentCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
@@ -37,10 +40,13 @@ import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
+import io.convosowarehouse.db.reporting.tables.records.HandledCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.PeriodQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.PollsRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QueueCounterDeltasRecord;
+import io.convosowarehouse.db.reporting.tables.records.ReportPeriodRecord;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -447,6 +453,58 @@ public class Reporting extends SchemaImpl {
     public final FailedPoll FAILED_POLL = FailedPoll.FAILED_POLL;
 
     /**
+     * p_account_id smallint, p_from_at timestamp with time zone, p_to_at
+     * timestamp with time zone
+     */
+    public final HandledCalls HANDLED_CALLS = HandledCalls.HANDLED_CALLS;
+
+    /**
+     * Call <code>reporting.handled_calls</code>.
+     */
+    public static Result<HandledCallsRecord> HANDLED_CALLS(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+              pAccountId
+            , pFromAt
+            , pToAt
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.handled_calls</code> as a table.
+     */
+    public static HandledCalls HANDLED_CALLS(
+          Short pAccountId
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+            pAccountId,
+            pFromAt,
+            pToAt
+        );
+    }
+
+    /**
+     * Get <code>reporting.handled_calls</code> as a table.
+     */
+    public static HandledCalls HANDLED_CALLS(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFromAt
+        , Field<OffsetDateTime> pToAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+            pAccountId,
+            pFromAt,
+            pToAt
+        );
+    }
+
+    /**
      * observed_at of each account's latest account-wide snapshot: the last time
      * every open interval and shift was seen.
      */
@@ -501,6 +559,64 @@ public class Reporting extends SchemaImpl {
             startedAt,
             endedAt,
             timeZone
+        );
+    }
+
+    /**
+     * p_from_at timestamp with time zone, p_to_at timestamp with time zone,
+     * p_bucket_minutes integer, p_time_zone text
+     */
+    public final PeriodQuarterHours PERIOD_QUARTER_HOURS = PeriodQuarterHours.PERIOD_QUARTER_HOURS;
+
+    /**
+     * Call <code>reporting.period_quarter_hours</code>.
+     */
+    public static Result<PeriodQuarterHoursRecord> PERIOD_QUARTER_HOURS(
+          Configuration configuration
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+        , Integer pBucketMinutes
+        , String pTimeZone
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+              pFromAt
+            , pToAt
+            , pBucketMinutes
+            , pTimeZone
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.period_quarter_hours</code> as a table.
+     */
+    public static PeriodQuarterHours PERIOD_QUARTER_HOURS(
+          OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+        , Integer pBucketMinutes
+        , String pTimeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+            pFromAt,
+            pToAt,
+            pBucketMinutes,
+            pTimeZone
+        );
+    }
+
+    /**
+     * Get <code>reporting.period_quarter_hours</code> as a table.
+     */
+    public static PeriodQuarterHours PERIOD_QUARTER_HOURS(
+          Field<OffsetDateTime> pFromAt
+        , Field<OffsetDateTime> pToAt
+        , Field<Integer> pBucketMinutes
+        , Field<String> pTimeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+            pFromAt,
+            pToAt,
+            pBucketMinutes,
+            pTimeZone
         );
     }
 
@@ -671,6 +787,57 @@ public class Reporting extends SchemaImpl {
     public final QueueName QUEUE_NAME = QueueName.QUEUE_NAME;
 
     /**
+     * p_from text, p_to text, p_account text
+     */
+    public final ReportPeriod REPORT_PERIOD = ReportPeriod.REPORT_PERIOD;
+
+    /**
+     * Call <code>reporting.report_period</code>.
+     */
+    public static Result<ReportPeriodRecord> REPORT_PERIOD(
+          Configuration configuration
+        , String pFrom
+        , String pTo
+        , String pAccount
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+              pFrom
+            , pTo
+            , pAccount
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.report_period</code> as a table.
+     */
+    public static ReportPeriod REPORT_PERIOD(
+          String pFrom
+        , String pTo
+        , String pAccount
+    ) {
+        return io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+            pFrom,
+            pTo,
+            pAccount
+        );
+    }
+
+    /**
+     * Get <code>reporting.report_period</code> as a table.
+     */
+    public static ReportPeriod REPORT_PERIOD(
+          Field<String> pFrom
+        , Field<String> pTo
+        , Field<String> pAccount
+    ) {
+        return io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+            pFrom,
+            pTo,
+            pAccount
+        );
+    }
+
+    /**
      * One row per status interval of an agent, with its campaign's name and its
      * shift's login: the bars of a shift timeline.
      */
@@ -709,14 +876,17 @@ public class Reporting extends SchemaImpl {
             CampaignCounterDeltas.CAMPAIGN_COUNTER_DELTAS,
             CampaignName.CAMPAIGN_NAME,
             FailedPoll.FAILED_POLL,
+            HandledCalls.HANDLED_CALLS,
             LatestSnapshot.LATEST_SNAPSHOT,
             LocalDaysTouching.LOCAL_DAYS_TOUCHING,
+            PeriodQuarterHours.PERIOD_QUARTER_HOURS,
             Poll.POLL,
             Polls.POLLS,
             QuarterHoursTouching.QUARTER_HOURS_TOUCHING,
             QueueCounterDelta.QUEUE_COUNTER_DELTA,
             QueueCounterDeltas.QUEUE_COUNTER_DELTAS,
             QueueName.QUEUE_NAME,
+            ReportPeriod.REPORT_PERIOD,
             ShiftTimeline.SHIFT_TIMELINE
         );
     }

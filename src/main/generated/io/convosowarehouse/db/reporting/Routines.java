@@ -5,6 +5,7 @@ package io.convosowarehouse.db.reporting;
 
 
 import io.convosowarehouse.db.reporting.routines.BucketStart;
+import io.convosowarehouse.db.reporting.routines.CommentCounterDeltaColumns;
 import io.convosowarehouse.db.reporting.routines.CounterDelta;
 import io.convosowarehouse.db.reporting.routines.IsNewLocalDay;
 import io.convosowarehouse.db.reporting.routines.LongestInterval;
@@ -16,20 +17,26 @@ import io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
+import io.convosowarehouse.db.reporting.tables.HandledCalls;
 import io.convosowarehouse.db.reporting.tables.LocalDaysTouching;
+import io.convosowarehouse.db.reporting.tables.PeriodQuarterHours;
 import io.convosowarehouse.db.reporting.tables.Polls;
 import io.convosowarehouse.db.reporting.tables.QuarterHoursTouching;
 import io.convosowarehouse.db.reporting.tables.QueueCounterDeltas;
+import io.convosowarehouse.db.reporting.tables.ReportPeriod;
 import io.convosowarehouse.db.reporting.tables.records.AgentCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
+import io.convosowarehouse.db.reporting.tables.records.HandledCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.LocalDaysTouchingRecord;
+import io.convosowarehouse.db.reporting.tables.records.PeriodQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.PollsRecord;
 import io.convosowarehouse.db.reporting.tables.records.QuarterHoursTouchingRecord;
 import io.convosowarehouse.db.reporting.tables.records.QueueCounterDeltasRecord;
+import io.convosowarehouse.db.reporting.tables.records.ReportPeriodRecord;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -94,6 +101,25 @@ public class Routines {
         f.setTimeZone(timeZone);
 
         return f.asField();
+    }
+
+    /**
+     * @deprecated Unknown data type. Parameter type or return type is unknown.
+     * If this is a qualified, user-defined type, it may have been excluded from
+     * code generation. If this is a built-in type, you can define an explicit
+     * {@link org.jooq.Binding} to specify how this type should be handled.
+     * Deprecation can be turned off using {@literal
+     * <deprecationOnUnknownTypes/>} in your code generator configuration.
+     */
+    @Deprecated
+    public static void commentCounterDeltaColumns(
+          Configuration configuration
+        , Object pView
+    ) {
+        CommentCounterDeltaColumns p = new CommentCounterDeltaColumns();
+        p.setPView(pView);
+
+        p.execute(configuration);
     }
 
     /**
@@ -595,6 +621,52 @@ public class Routines {
     }
 
     /**
+     * Call <code>reporting.handled_calls</code>.
+     */
+    public static Result<HandledCallsRecord> handledCalls(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+              pAccountId
+            , pFromAt
+            , pToAt
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.handled_calls</code> as a table.
+     */
+    public static HandledCalls handledCalls(
+          Short pAccountId
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+            pAccountId,
+            pFromAt,
+            pToAt
+        );
+    }
+
+    /**
+     * Get <code>reporting.handled_calls</code> as a table.
+     */
+    public static HandledCalls handledCalls(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFromAt
+        , Field<OffsetDateTime> pToAt
+    ) {
+        return io.convosowarehouse.db.reporting.tables.HandledCalls.HANDLED_CALLS.call(
+            pAccountId,
+            pFromAt,
+            pToAt
+        );
+    }
+
+    /**
      * Call <code>reporting.local_days_touching</code>.
      */
     public static Result<LocalDaysTouchingRecord> localDaysTouching(
@@ -637,6 +709,58 @@ public class Routines {
             startedAt,
             endedAt,
             timeZone
+        );
+    }
+
+    /**
+     * Call <code>reporting.period_quarter_hours</code>.
+     */
+    public static Result<PeriodQuarterHoursRecord> periodQuarterHours(
+          Configuration configuration
+        , OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+        , Integer pBucketMinutes
+        , String pTimeZone
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+              pFromAt
+            , pToAt
+            , pBucketMinutes
+            , pTimeZone
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.period_quarter_hours</code> as a table.
+     */
+    public static PeriodQuarterHours periodQuarterHours(
+          OffsetDateTime pFromAt
+        , OffsetDateTime pToAt
+        , Integer pBucketMinutes
+        , String pTimeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+            pFromAt,
+            pToAt,
+            pBucketMinutes,
+            pTimeZone
+        );
+    }
+
+    /**
+     * Get <code>reporting.period_quarter_hours</code> as a table.
+     */
+    public static PeriodQuarterHours periodQuarterHours(
+          Field<OffsetDateTime> pFromAt
+        , Field<OffsetDateTime> pToAt
+        , Field<Integer> pBucketMinutes
+        , Field<String> pTimeZone
+    ) {
+        return io.convosowarehouse.db.reporting.tables.PeriodQuarterHours.PERIOD_QUARTER_HOURS.call(
+            pFromAt,
+            pToAt,
+            pBucketMinutes,
+            pTimeZone
         );
     }
 
@@ -769,6 +893,52 @@ public class Routines {
             pAccountId,
             pFrom,
             pTo
+        );
+    }
+
+    /**
+     * Call <code>reporting.report_period</code>.
+     */
+    public static Result<ReportPeriodRecord> reportPeriod(
+          Configuration configuration
+        , String pFrom
+        , String pTo
+        , String pAccount
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+              pFrom
+            , pTo
+            , pAccount
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.report_period</code> as a table.
+     */
+    public static ReportPeriod reportPeriod(
+          String pFrom
+        , String pTo
+        , String pAccount
+    ) {
+        return io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+            pFrom,
+            pTo,
+            pAccount
+        );
+    }
+
+    /**
+     * Get <code>reporting.report_period</code> as a table.
+     */
+    public static ReportPeriod reportPeriod(
+          Field<String> pFrom
+        , Field<String> pTo
+        , Field<String> pAccount
+    ) {
+        return io.convosowarehouse.db.reporting.tables.ReportPeriod.REPORT_PERIOD.call(
+            pFrom,
+            pTo,
+            pAccount
         );
     }
 }

@@ -1,12 +1,14 @@
-package io.convosowarehouse.cli;
+package io.convosowarehouse.exit;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The process exit codes. Each one's meaning is what {@code --help} lists and what the table in
- * docs/operations.md says (DocsAgreementTest keeps the two in step); the docs add examples.
+ * The process exit codes. A package of their own because a poll cycle's outcome carries one too
+ * ({@code job.CycleOutcome}) and the job does not depend on the commands. Each one's meaning is what
+ * {@code --help} lists and what the table in docs/operations.md says (DocsAgreementTest keeps the two in
+ * step); the docs add examples.
  */
 public enum ExitCode {
     /** Rejected records are counted and warned about, not failures. */
@@ -40,7 +42,7 @@ public enum ExitCode {
     }
 
     /** Every code with its meaning, in order: the exit-code section of {@code --help}. */
-    static Map<String, String> helpList() {
+    public static Map<String, String> helpList() {
         Map<String, String> list = new LinkedHashMap<>();
         Arrays.stream(values()).forEach(exitCode -> list.put(Integer.toString(exitCode.code), exitCode.meaning));
         return list;
