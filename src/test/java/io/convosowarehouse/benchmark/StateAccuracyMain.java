@@ -87,9 +87,12 @@ public final class StateAccuracyMain {
                 int answers = poll(context.getBean(AnswerPipeline.class), account, every);
                 System.err.printf(Locale.ROOT, "state accuracy: %s, %d answers loaded in %.0f s%n", polling, answers,
                         (System.nanoTime() - began) / 1e9);
-                rows.add(compare(polling, "observed", truth, read(database, OBSERVED, windowStart, windowEnd), pauses));
-                rows.add(compare(polling, "observed + inferred", truth, read(database, WITH_INFERRED, windowStart, windowEnd),
-                        pauses));
+                for (String reading : List.of("observed", "observed + inferred")) {
+                    String sql = reading.equals("observed") ? OBSERVED : WITH_INFERRED;
+                    Accuracy row = compare(polling, reading, truth, read(database, sql, windowStart, windowEnd), pauses);
+                    System.err.println("state accuracy: " + row.markdownRow());
+                    rows.add(row);
+                }
             }
         }
         StringBuilder out = new StringBuilder();
