@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,18 +46,21 @@ public final class StateAccuracyMain {
             from reporting.agent_state_interval_with_inferred
             """;
 
+    private static final String USAGE = "usage: [--agents N] [--every SECONDSs[,SECONDSs…]] (default: --agents 50 --every 60s,15s)";
+
     private StateAccuracyMain() {
     }
 
     /** One polling read one way, against the truth. */
     record Accuracy(String polling, String reading, long loggedInSec, long wrongSec, long truthDispoSec,
-            long readDispoSec, long truthIncallSec, long readIncallSec, int pauses, int pausesNeverSeen) {
+            long readDispoSec, long truthIncallSec, long readIncallSec, int pauses, int pausesNeverSeen,
+            String largestMisplacements) {
 
         String markdownRow() {
-            return String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f %% | %+.1f %% | %+.1f %% | %d of %d |", polling, reading,
-                    loggedInSec / 3600.0, 100.0 * wrongSec / loggedInSec,
+            return String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f %% | %+.1f %% | %+.1f %% | %d of %d | %s |", polling,
+                    reading, loggedInSec / 3600.0, 100.0 * wrongSec / loggedInSec,
                     100.0 * (readDispoSec - truthDispoSec) / truthDispoSec,
-                    100.0 * (readIncallSec - truthIncallSec) / truthIncallSec, pausesNeverSeen, pauses);
+                    100.0 * (readIncallSec - truthIncallSec) / truthIncallSec, pausesNeverSeen, pauses, largestMisplacements);
         }
     }
 
@@ -65,9 +69,19 @@ public final class StateAccuracyMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int agents = args.length == 2 && args[0].equals("--agents") ? Integer.parseInt(args[1]) : DEFAULT_AGENTS;
-        if (args.length != 0 && args.length != 2) {
-            throw new IllegalArgumentException("usage: [--agents N]");
+        int agents = DEFAULT_AGENTS;
+        List<Duration> pollings = List.of(Duration.ofMinutes(1), Duration.ofSeconds(15));
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException(USAGE);
+            }
+            switch (args[i]) {
+                case "--agents" -> agents = Integer.parseInt(args[i + 1]);
+                case "--every" -> pollings = Arrays.stream(args[i + 1].split(","))
+                        .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds.strip().replaceFirst("s$", ""))))
+                        .toList();
+                default -> throw new IllegalArgumentException(USAGE);
+            }
         }
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
@@ -79,8 +93,8 @@ public final class StateAccuracyMain {
         SecondsByState truth = truth(SimulatedAccount.settingsFor(agents), zone, windowStart, windowEnd, pauses);
 
         List<Accuracy> rows = new ArrayList<>();
-        for (Duration every : List.of(Duration.ofMinutes(1), Duration.ofSeconds(15))) {
-            String polling = every.equals(Duration.ofMinutes(1)) ? "one-minute polls" : "--samples 4 --every 15s";
+        for (Duration every : pollings) {
+            String polling = "polls every " + every.toSeconds() + " s";
             try (TestDatabase database = TestDatabase.migrated("state_accuracy");
                     ConfigurableApplicationContext context = BenchmarkContext.start(database, new StatementTimings())) {
                 long began = System.nanoTime();
@@ -98,8 +112,9 @@ public final class StateAccuracyMain {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "state accuracy: %d agents, %s local day (%s), run at %s%n%n", agents, DAY, zone,
                 Instant.now()));
-        out.append("| polling | reading | logged-in h | logged-in time in the wrong state | dispo time | in-call time | pauses never seen |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|\n");
+        out.append("| polling | reading | logged-in h | logged-in time in the wrong state | dispo time | in-call time | pauses never seen"
+                + " | largest misplacements (truth as read, share of logged-in time) |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---|\n");
         rows.forEach(row -> out.append(row.markdownRow()).append('\n'));
         System.out.println(out);
     }
@@ -174,6 +189,8 @@ public final class StateAccuracyMain {
         long readDispo = 0;
         long truthIncall = 0;
         long readIncall = 0;
+        int families = SecondsByState.FAMILIES.size() + 1;
+        long[][] misplaced = new long[families][families];
         for (long userId : truth.agents()) {
             for (long second = truth.windowStart(); second < truth.windowStart() + truth.length(); second++) {
                 byte real = truth.at(userId, second);
@@ -181,6 +198,7 @@ public final class StateAccuracyMain {
                 if (real != SecondsByState.NONE) {
                     loggedIn++;
                     wrong += real == read ? 0 : 1;
+                    misplaced[real][read] += real == read ? 0 : 1;
                 }
                 truthDispo += real == dispo ? 1 : 0;
                 readDispo += read == dispo ? 1 : 0;
@@ -197,6 +215,28 @@ public final class StateAccuracyMain {
             neverSeen += seen ? 0 : 1;
         }
         return new Accuracy(polling, name, loggedIn, wrong, truthDispo, readDispo, truthIncall, readIncall, pauses.size(),
-                neverSeen);
+                neverSeen, largest(misplaced, loggedIn));
+    }
+
+    /** The three largest kinds of wrong second, e.g. "ready as dispo 1.20 %". */
+    private static String largest(long[][] misplaced, long loggedIn) {
+        List<int[]> kinds = new ArrayList<>();
+        for (int real = 1; real < misplaced.length; real++) {
+            for (int read = 0; read < misplaced.length; read++) {
+                if (misplaced[real][read] > 0) {
+                    kinds.add(new int[] {real, read});
+                }
+            }
+        }
+        return kinds.stream()
+                .sorted((a, b) -> Long.compare(misplaced[b[0]][b[1]], misplaced[a[0]][a[1]]))
+                .limit(3)
+                .map(kind -> String.format(Locale.ROOT, "%s as %s %.2f %%", name(kind[0]), name(kind[1]),
+                        100.0 * misplaced[kind[0]][kind[1]] / loggedIn))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String name(int code) {
+        return code == SecondsByState.NONE ? "none" : SecondsByState.FAMILIES.get(code - 1);
     }
 }
