@@ -145,6 +145,13 @@ class CraftedInferredStretchesIT {
         LastCall noLength604 = new LastCall(7401L, local("10:00:10"), local("10:00:10"), "OUTBOUND", null, null);
         LastCall pastTheState605 = new LastCall(7501L, local("10:00:10"), local("10:00:40"), "OUTBOUND", null, null);
         LastCall noStart606 = new LastCall(7601L, null, local("10:00:35"), "OUTBOUND", null, null);
+        List<Agent> afterTheirStateChanges = List.of(
+                agent(601, "READY", "10:00:50", 4, between601),
+                agent(602, "READY", "10:00:45", 4, ended602),
+                agent(603, "READY", "10:01:20", 4, ended603),
+                agent(604, "READY", "10:00:50", 4, noLength604),
+                agent(605, "READY", "10:00:20", 4, pastTheState605),
+                agent(606, "READY", "10:00:50", 4, noStart606));
         return new CraftedAnswers()
                 .poll(local("10:00:00"), List.of(
                         agent(601, "READY", "09:58:00", 3, EARLIER_CALL),
@@ -153,27 +160,12 @@ class CraftedInferredStretchesIT {
                         agent(604, "READY", "09:58:00", 3, EARLIER_CALL),
                         agent(605, "READY", "09:58:00", 3, EARLIER_CALL),
                         agent(606, "READY", "09:58:00", 3, EARLIER_CALL)))
-                .poll(local("10:01:00"), List.of(
-                        agent(601, "READY", "10:00:50", 4, between601),
-                        agent(602, "READY", "10:00:45", 4, ended602),
-                        agent(603, "DISPO", "10:00:30", 4, ended603),
-                        agent(604, "READY", "10:00:50", 4, noLength604),
-                        agent(605, "READY", "10:00:20", 4, pastTheState605),
-                        agent(606, "READY", "10:00:50", 4, noStart606)))
-                .poll(local("10:02:00"), List.of(
-                        agent(601, "READY", "10:00:50", 4, between601),
-                        agent(602, "READY", "10:00:45", 4, ended602),
-                        agent(603, "READY", "10:01:20", 4, ended603),
-                        agent(604, "READY", "10:00:50", 4, noLength604),
-                        agent(605, "READY", "10:00:20", 4, pastTheState605),
-                        agent(606, "READY", "10:00:50", 4, noStart606)))
-                .poll(local("10:03:00"), List.of(
-                        agent(601, "READY", "10:00:50", 4, between601),
-                        agent(602, "READY", "10:00:45", 4, ended602),
-                        agent(603, "READY", "10:01:20", 4, ended603),
-                        agent(604, "READY", "10:00:50", 4, noLength604),
-                        agent(605, "READY", "10:00:20", 4, pastTheState605),
-                        agent(606, "READY", "10:00:50", 4, noStart606)));
+                // at 10:01 the agents are as after, but for 603, still in its wrap-up
+                .poll(local("10:01:00"), afterTheirStateChanges.stream()
+                        .map(agent -> agent.userId() == 603 ? agent(603, "DISPO", "10:00:30", 4, ended603) : agent)
+                        .toList())
+                .poll(local("10:02:00"), afterTheirStateChanges)
+                .poll(local("10:03:00"), afterTheirStateChanges);
     }
 
     private static Agent agent(long userId, String status, String lastStateChange, int callsToday, LastCall call) {
