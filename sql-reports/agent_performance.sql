@@ -7,6 +7,8 @@
 -- Source: reporting.agent_state_days (time per status, cut at local midnight), reporting.agent_shift
 --   (calls counted), reporting.agent_call (calls seen, talk, wrap-up; read for the
 --   period through the function reporting.agent_calls)
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, local_date, user_id, user_full_name, logged_in_sec, calls_counted, calls_seen,
 --   calls_finished, talk_sec, talk_per_call_sec, wrap_up_sec, wrap_up_per_call_sec, aht_sec,

@@ -6,6 +6,8 @@
 --   account   account name; '' (default) = every account, each read in its own time zone
 -- Source: reporting.agent_state_days, the function behind reporting.agent_state_daily, for the period's
 --   days only (status intervals cut at local midnight)
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, local_date, user_id, user_full_name, logged_in_sec, ready_sec, wait_sec,
 --   incall_sec, dispo_sec, paused_sec, dead_sec, other_sec, occupancy_pct, utilization_pct

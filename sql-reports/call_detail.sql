@@ -5,6 +5,8 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 -- Source: reporting.agent_call (read for the period through the function reporting.agent_calls)
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, user_id, user_full_name, started_local, ended_local, end_reason (finished, open,
 --   replaced, logout, gap), direction, campaign_name, queue_name, lead_id, call_log_id, talk_sec,

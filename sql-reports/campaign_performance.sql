@@ -8,6 +8,8 @@
 --   account   account name; '' (default) = every account, each read in its own time zone
 --   bucket    bucket length in minutes: 15, 30, 60 (default: an hour) or 1440 (a local day)
 -- Source: reporting.campaign_counter_deltas (the function behind reporting.campaign_counter_delta, for the period only)
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, campaign_id, campaign_name, bucket_start_local, utc_offset, calls, answered,
 --   dropped, answer_pct, drop_pct, dropped_of_answered_pct, dialable_leads, hopper, min_hopper, polls,

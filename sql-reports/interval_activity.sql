@@ -10,6 +10,8 @@
 -- Sources: reporting.agent_status_quarter_hour (agents, read for the period through the function
 --   reporting.agent_status_quarter_hours), reporting.campaign_counter_delta (calls of
 --   the account-wide answers)
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, bucket_start_local, utc_offset, bucket_sec, avg_logged_in_agents,
 --   peak_logged_in_agents, then avg_<status>_agents and peak_<status>_agents for ready, wait,

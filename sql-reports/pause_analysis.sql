@@ -10,6 +10,8 @@
 --   needs (an open interval counts until the account's latest snapshot; the status family of
 --   reporting.status_group): through the view, with its account and label joins and the latest
 --   snapshot looked up per open interval, a week took 0.6-0.8 s instead of 0.4 s (same output)
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, user_id, user_full_name, pauses, paused_sec, avg_pause_sec, longest_pause_sec,
 --   pauses_over_threshold, paused_over_threshold_sec, logged_in_sec, paused_pct

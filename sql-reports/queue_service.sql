@@ -9,6 +9,8 @@
 --   bucket    bucket length in minutes: 15, 30 or 60 (default 60)
 -- Source: reporting.queue_counter_deltas (the function behind reporting.queue_counter_delta), for the
 --   instants around the period only
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, queue_id, queue_name, bucket_start_local, utc_offset, calls, answered, dropped,
 --   answer_pct, drop_pct, peak_calls_waiting, polls, calls_handled, aht_sec

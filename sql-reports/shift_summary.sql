@@ -5,6 +5,8 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 -- Source: reporting.agent_shift
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, user_id, user_full_name, shift_date (local date of login),
 --   login_local, logout_local (local times; logout_local = last seen while still logged in),

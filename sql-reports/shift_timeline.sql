@@ -7,6 +7,8 @@
 --   account   account name; '' (default) = every account, each read in its own time zone
 -- Sources: reporting.shift_timeline (status intervals), warehouse.agent_call (calls, read as reporting.agent_call
 --   reads them)
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, time_zone, campaign_name, user_id, user_full_name, shift_login_local,
 --   status, status_label, status_group, started_local, ended_local, duration_sec,

@@ -6,6 +6,8 @@
 --   from, to  local date or timestamp (no offset) in the account's time zone; to is exclusive
 --   account   account name; '' (default) = every account, each read in its own time zone
 -- Source: reporting.agent_status_quarter_hour (through reporting.agent_status_quarter_hours for the period)
+-- Reading: observed status intervals only (sql-reports/README.md#observed-and-inferred-time); the
+--   inferred in-call and wrap-up stretches are in reporting.agent_state_interval_with_inferred
 -- Columns:
 --   account_name, iso_weekday (1 = Monday ... 7 = Sunday), weekday, local_hour (0-23),
 --   hours_in_cell, avg_logged_in_agents, peak_logged_in_agents, avg_ready_agents, peak_ready_agents

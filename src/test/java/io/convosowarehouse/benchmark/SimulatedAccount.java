@@ -45,7 +45,11 @@ final class SimulatedAccount {
 
     /** The account-wide answer {@code minute} minutes after the start, received at its own data.time. */
     ReceivedAnswer answerAt(int minute) {
-        LocalDateTime at = BUSY_MORNING.plusMinutes(minute);
+        return answerAt(BUSY_MORNING.plusMinutes(minute));
+    }
+
+    /** The account-wide answer at a local time, received at its own data.time. */
+    ReceivedAnswer answerAt(LocalDateTime at) {
         byte[] body = center.answerBytes(at, AgentFilter.none());
         return new ReceivedAnswer(Scope.ACCOUNT, at.atZone(ZONE).toInstant(), body, 200, 80, "application/json",
                 "http://127.0.0.1:1/v1/agent-monitor/search?auth_token=***");

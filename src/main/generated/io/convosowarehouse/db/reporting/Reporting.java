@@ -15,6 +15,8 @@ import io.convosowarehouse.db.reporting.tables.AgentStateDaily;
 import io.convosowarehouse.db.reporting.tables.AgentStateDays;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals;
 import io.convosowarehouse.db.reporting.tables.AgentStateInterval;
+import io.convosowarehouse.db.reporting.tables.AgentStateIntervalWithInferred;
+import io.convosowarehouse.db.reporting.tables.AgentStateIntervalsWithInferred;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHour;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals;
@@ -37,6 +39,7 @@ import io.convosowarehouse.db.reporting.tables.ShiftTimeline;
 import io.convosowarehouse.db.reporting.tables.records.AgentCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
+import io.convosowarehouse.db.reporting.tables.records.AgentStateIntervalsWithInferredRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
@@ -269,6 +272,67 @@ public class Reporting extends SchemaImpl {
      * and local times.
      */
     public final AgentStateInterval AGENT_STATE_INTERVAL = AgentStateInterval.AGENT_STATE_INTERVAL;
+
+    /**
+     * The agents' time as reporting.agent_state_interval tells it, with the
+     * in-call and wrap-up stretches the call fields prove the polls missed:
+     * every row observed or inferred, none overlapping another of its agent.
+     */
+    public final AgentStateIntervalWithInferred AGENT_STATE_INTERVAL_WITH_INFERRED = AgentStateIntervalWithInferred.AGENT_STATE_INTERVAL_WITH_INFERRED;
+
+    /**
+     * p_account_id smallint, p_from timestamp with time zone, p_to timestamp
+     * with time zone
+     */
+    public final AgentStateIntervalsWithInferred AGENT_STATE_INTERVALS_WITH_INFERRED = AgentStateIntervalsWithInferred.AGENT_STATE_INTERVALS_WITH_INFERRED;
+
+    /**
+     * Call <code>reporting.agent_state_intervals_with_inferred</code>.
+     */
+    public static Result<AgentStateIntervalsWithInferredRecord> AGENT_STATE_INTERVALS_WITH_INFERRED(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStateIntervalsWithInferred.AGENT_STATE_INTERVALS_WITH_INFERRED.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_state_intervals_with_inferred</code> as a
+     * table.
+     */
+    public static AgentStateIntervalsWithInferred AGENT_STATE_INTERVALS_WITH_INFERRED(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateIntervalsWithInferred.AGENT_STATE_INTERVALS_WITH_INFERRED.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_state_intervals_with_inferred</code> as a
+     * table.
+     */
+    public static AgentStateIntervalsWithInferred AGENT_STATE_INTERVALS_WITH_INFERRED(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateIntervalsWithInferred.AGENT_STATE_INTERVALS_WITH_INFERRED.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
 
     /**
      * One row per account per quarter hour per status family (plus logged_in =
@@ -869,6 +933,8 @@ public class Reporting extends SchemaImpl {
             AgentStateDays.AGENT_STATE_DAYS,
             AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS,
             AgentStateInterval.AGENT_STATE_INTERVAL,
+            AgentStateIntervalWithInferred.AGENT_STATE_INTERVAL_WITH_INFERRED,
+            AgentStateIntervalsWithInferred.AGENT_STATE_INTERVALS_WITH_INFERRED,
             AgentStatusQuarterHour.AGENT_STATUS_QUARTER_HOUR,
             AgentStatusQuarterHours.AGENT_STATUS_QUARTER_HOURS,
             AgentStatusQuarterHoursFromIntervals.AGENT_STATUS_QUARTER_HOURS_FROM_INTERVALS,

@@ -14,6 +14,7 @@ import io.convosowarehouse.db.reporting.routines.UtcOffset;
 import io.convosowarehouse.db.reporting.tables.AgentCalls;
 import io.convosowarehouse.db.reporting.tables.AgentStateDays;
 import io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals;
+import io.convosowarehouse.db.reporting.tables.AgentStateIntervalsWithInferred;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHours;
 import io.convosowarehouse.db.reporting.tables.AgentStatusQuarterHoursFromIntervals;
 import io.convosowarehouse.db.reporting.tables.CampaignCounterDeltas;
@@ -27,6 +28,7 @@ import io.convosowarehouse.db.reporting.tables.ReportPeriod;
 import io.convosowarehouse.db.reporting.tables.records.AgentCallsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStateDaysRecord;
+import io.convosowarehouse.db.reporting.tables.records.AgentStateIntervalsWithInferredRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursFromIntervalsRecord;
 import io.convosowarehouse.db.reporting.tables.records.AgentStatusQuarterHoursRecord;
 import io.convosowarehouse.db.reporting.tables.records.CampaignCounterDeltasRecord;
@@ -474,6 +476,54 @@ public class Routines {
         , Field<LocalDate> pTo
     ) {
         return io.convosowarehouse.db.reporting.tables.AgentStateDaysFromIntervals.AGENT_STATE_DAYS_FROM_INTERVALS.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Call <code>reporting.agent_state_intervals_with_inferred</code>.
+     */
+    public static Result<AgentStateIntervalsWithInferredRecord> agentStateIntervalsWithInferred(
+          Configuration configuration
+        , Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return configuration.dsl().selectFrom(io.convosowarehouse.db.reporting.tables.AgentStateIntervalsWithInferred.AGENT_STATE_INTERVALS_WITH_INFERRED.call(
+              pAccountId
+            , pFrom
+            , pTo
+        )).fetch();
+    }
+
+    /**
+     * Get <code>reporting.agent_state_intervals_with_inferred</code> as a
+     * table.
+     */
+    public static AgentStateIntervalsWithInferred agentStateIntervalsWithInferred(
+          Short pAccountId
+        , OffsetDateTime pFrom
+        , OffsetDateTime pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateIntervalsWithInferred.AGENT_STATE_INTERVALS_WITH_INFERRED.call(
+            pAccountId,
+            pFrom,
+            pTo
+        );
+    }
+
+    /**
+     * Get <code>reporting.agent_state_intervals_with_inferred</code> as a
+     * table.
+     */
+    public static AgentStateIntervalsWithInferred agentStateIntervalsWithInferred(
+          Field<Short> pAccountId
+        , Field<OffsetDateTime> pFrom
+        , Field<OffsetDateTime> pTo
+    ) {
+        return io.convosowarehouse.db.reporting.tables.AgentStateIntervalsWithInferred.AGENT_STATE_INTERVALS_WITH_INFERRED.call(
             pAccountId,
             pFrom,
             pTo
