@@ -379,6 +379,19 @@ begin
            and o.user_id = snapshot_agent.user_id
            and o.ended_at is null
         where o.user_id is null
+    ), latest_shift as (
+        -- each such agent's latest shift: its latest interval is in it, so only that shift's intervals are read
+        -- below, not the agent's whole history (at the first poll of a day every agent comes back)
+        select distinct on (s.user_id)
+               s.account_id,
+               s.user_id,
+               s.login_at
+        from warehouse.agent_shift as s
+        inner join without_open_interval as agent
+            on agent.account_id = s.account_id
+           and agent.user_id = s.user_id
+        where s.account_id = p_account_id
+        order by s.user_id, s.login_at desc
     ), previous as (
         -- each such agent's latest interval
         select distinct on (p.user_id)
@@ -386,9 +399,10 @@ begin
                p.started_at,
                p.ended_at
         from warehouse.agent_state_interval as p
-        inner join without_open_interval as agent
-            on agent.account_id = p.account_id
-           and agent.user_id = p.user_id
+        inner join latest_shift
+            on latest_shift.account_id = p.account_id
+           and latest_shift.user_id = p.user_id
+           and p.started_at >= latest_shift.login_at
         where p.account_id = p_account_id
         order by p.user_id, p.started_at desc
     ), with_past as (
