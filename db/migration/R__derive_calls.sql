@@ -173,17 +173,35 @@ begin
     -- The after-call stretch of a call runs from its start to the first of: the agent's next call, an interval
     -- of any family but incall, dispo and dead, the end of its shift. It is over once every interval in it is
     -- closed: the agent's open interval begins at or after the stretch's end, or it has none (logged out).
-    -- Its DISPO intervals are the wrap-up, its DEAD ones the dead time. Only the few calls still in their
-    -- stretch are looked at (agent_call_unhandled).
+    -- Its DISPO intervals are the wrap-up, its DEAD ones the dead time. That can only change for an agent this
+    -- answer gave a new interval or a new call, or whose open interval it closed, so only the calls still in
+    -- their stretch (agent_call_unhandled) of those agents are looked at.
     with unhandled as materialized (
-        select c.account_id,
-               c.user_id,
-               c.started_at
-        from warehouse.agent_call as c
-        where c.account_id = p_account_id
-          and c.handled_seen_at is null
+        select event.account_id,
+               event.user_id,
+               event.started_at,
+               event.open_started_at
+        from (
+            select c.account_id,
+                   c.user_id,
+                   c.started_at,
+                   open_interval.started_at as open_started_at,
+                   open_interval.started_at is null
+                   or open_interval.first_seen_at = p_observed_at
+                   or bool_or(c.first_seen_at = p_observed_at) over (partition by c.account_id, c.user_id)
+                       as is_changed
+            from warehouse.agent_call as c
+            left join warehouse.agent_state_interval as open_interval
+                on open_interval.account_id = c.account_id
+               and open_interval.user_id = c.user_id
+               and open_interval.ended_at is null
+            where c.account_id = p_account_id
+              and c.handled_seen_at is null
+        ) as event
+        where event.is_changed
     ), next_call as (
-        select unhandled.user_id,
+        select unhandled.account_id,
+               unhandled.user_id,
                unhandled.started_at,
                min(later.started_at) as next_started_at
         from unhandled
@@ -191,17 +209,18 @@ begin
             on later.account_id = unhandled.account_id
            and later.user_id = unhandled.user_id
            and later.started_at > unhandled.started_at
-        group by unhandled.user_id, unhandled.started_at
+        group by unhandled.account_id, unhandled.user_id, unhandled.started_at
     ), after_call_interval as (
-        select unhandled.user_id,
+        select unhandled.account_id,
+               unhandled.user_id,
                unhandled.started_at as call_started_at,
-               next_call.next_started_at,
                i.started_at,
                i.ended_at,
                reporting.status_group(status.value) as status_family
         from unhandled
         left join next_call
-            on next_call.user_id = unhandled.user_id
+            on next_call.account_id = unhandled.account_id
+           and next_call.user_id = unhandled.user_id
            and next_call.started_at = unhandled.started_at
         inner join warehouse.agent_state_interval as i
             on i.account_id = unhandled.account_id
@@ -210,52 +229,50 @@ begin
            and i.started_at < coalesce(next_call.next_started_at, 'infinity')
         left join warehouse.label as status
             on status.label_id = i.status_ref
-    ), stretch_end as (
-        select unhandled.user_id,
+    ), stretch as (
+        select unhandled.account_id,
+               unhandled.user_id,
                unhandled.started_at,
+               unhandled.open_started_at,
                least(next_call.next_started_at,
                      min(after_call_interval.started_at)
                          filter (where after_call_interval.status_family not in ('incall', 'dispo', 'dead')))
                    as ended_at
         from unhandled
         left join next_call
-            on next_call.user_id = unhandled.user_id
+            on next_call.account_id = unhandled.account_id
+           and next_call.user_id = unhandled.user_id
            and next_call.started_at = unhandled.started_at
         left join after_call_interval
-            on after_call_interval.user_id = unhandled.user_id
+            on after_call_interval.account_id = unhandled.account_id
+           and after_call_interval.user_id = unhandled.user_id
            and after_call_interval.call_started_at = unhandled.started_at
-        group by unhandled.user_id, unhandled.started_at, next_call.next_started_at
-    ), over as (
-        select stretch_end.user_id,
-               stretch_end.started_at,
-               stretch_end.ended_at
-        from stretch_end
-        left join warehouse.agent_state_interval as open_interval
-            on open_interval.account_id = p_account_id
-           and open_interval.user_id = stretch_end.user_id
-           and open_interval.ended_at is null
-        where open_interval.started_at is null
-           or open_interval.started_at >= stretch_end.ended_at
+        group by unhandled.account_id, unhandled.user_id, unhandled.started_at, unhandled.open_started_at,
+            next_call.next_started_at
     ), handled as (
-        select over.user_id,
-               over.started_at,
+        select stretch.account_id,
+               stretch.user_id,
+               stretch.started_at,
                coalesce(sum(warehouse.whole_seconds(after_call_interval.started_at, after_call_interval.ended_at))
                    filter (where after_call_interval.status_family = 'dispo'), 0) as wrap_up_sec,
                coalesce(sum(warehouse.whole_seconds(after_call_interval.started_at, after_call_interval.ended_at))
                    filter (where after_call_interval.status_family = 'dead'), 0) as dead_sec
-        from over
+        from stretch
         left join after_call_interval
-            on after_call_interval.user_id = over.user_id
-           and after_call_interval.call_started_at = over.started_at
-           and after_call_interval.started_at < coalesce(over.ended_at, 'infinity')
-        group by over.user_id, over.started_at
+            on after_call_interval.account_id = stretch.account_id
+           and after_call_interval.user_id = stretch.user_id
+           and after_call_interval.call_started_at = stretch.started_at
+           and after_call_interval.started_at < coalesce(stretch.ended_at, 'infinity')
+        where stretch.open_started_at is null
+           or stretch.open_started_at >= stretch.ended_at
+        group by stretch.account_id, stretch.user_id, stretch.started_at
     )
     update warehouse.agent_call as c
     set wrap_up_sec = handled.wrap_up_sec,
         dead_sec = handled.dead_sec,
         handled_seen_at = p_observed_at
     from handled
-    where c.account_id = p_account_id
+    where c.account_id = handled.account_id
       and c.user_id = handled.user_id
       and c.started_at = handled.started_at;
 end;
