@@ -75,52 +75,48 @@ latest_snapshots as (
     group by snapshot.account_id
 ),
 
--- the calls that started in the period, through the (account_id, started_at) index
-calls as (
-    select
-        agent_call.*
-    from warehouse.agent_call as agent_call
-    where (p_account_id is null or agent_call.account_id = p_account_id)
-        and agent_call.started_at >= p_from
-        and agent_call.started_at < p_to
-),
-
--- a call the agent has not moved on from yet (few, the latest of an agent in call or wrap-up): every DISPO and
--- DEAD second since its start so far, the open interval up to the account's latest snapshot
+-- a call of the period the agent has not moved on from yet (few: the latest of an agent in call or wrap-up): every
+-- DISPO and DEAD second since its start so far, the open interval up to the account's latest snapshot
 unhandled_time as (
     select
-        calls.account_id,
-        calls.user_id,
-        calls.started_at as call_started_at,
+        unhandled.account_id,
+        unhandled.user_id,
+        unhandled.started_at as call_started_at,
         sum(warehouse.whole_seconds(agent_state_interval.started_at, coalesce(agent_state_interval.ended_at,
             greatest(latest_snapshots.latest_snapshot_at, agent_state_interval.started_at))))
             filter (where reporting.status_group(status.value) = 'dispo') as wrap_up_sec,
         sum(warehouse.whole_seconds(agent_state_interval.started_at, coalesce(agent_state_interval.ended_at,
             greatest(latest_snapshots.latest_snapshot_at, agent_state_interval.started_at))))
             filter (where reporting.status_group(status.value) = 'dead') as dead_sec
-    from calls
+    from warehouse.agent_call as unhandled
         inner join warehouse.agent_state_interval as agent_state_interval
-            on agent_state_interval.account_id = calls.account_id
-            and agent_state_interval.user_id = calls.user_id
-            and agent_state_interval.started_at >= calls.started_at
+            on agent_state_interval.account_id = unhandled.account_id
+            and agent_state_interval.user_id = unhandled.user_id
+            and agent_state_interval.started_at >= unhandled.started_at
         left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
-        left join latest_snapshots on latest_snapshots.account_id = calls.account_id
-    where calls.handled_seen_at is null
-    group by calls.account_id, calls.user_id, calls.started_at
+        left join latest_snapshots on latest_snapshots.account_id = unhandled.account_id
+    where (p_account_id is null or unhandled.account_id = p_account_id)
+        and unhandled.handled_seen_at is null
+        and unhandled.started_at >= p_from
+        and unhandled.started_at < p_to
+    group by unhandled.account_id, unhandled.user_id, unhandled.started_at
 ),
 
-after_call_time as (
+-- the calls that started in the period, through the (account_id, started_at) index, each with its wrap-up and
+-- dead seconds: stored, or so far
+calls as (
     select
-        calls.account_id,
-        calls.user_id,
-        calls.started_at as call_started_at,
-        coalesce(calls.wrap_up_sec, unhandled_time.wrap_up_sec, 0)::integer as wrap_up_sec,
-        coalesce(calls.dead_sec, unhandled_time.dead_sec, 0)::integer as dead_sec
-    from calls
+        agent_call.*,
+        coalesce(agent_call.wrap_up_sec, unhandled_time.wrap_up_sec, 0)::integer as after_call_wrap_up_sec,
+        coalesce(agent_call.dead_sec, unhandled_time.dead_sec, 0)::integer as after_call_dead_sec
+    from warehouse.agent_call as agent_call
         left join unhandled_time
-            on unhandled_time.account_id = calls.account_id
-            and unhandled_time.user_id = calls.user_id
-            and unhandled_time.call_started_at = calls.started_at
+            on unhandled_time.account_id = agent_call.account_id
+            and unhandled_time.user_id = agent_call.user_id
+            and unhandled_time.call_started_at = agent_call.started_at
+    where (p_account_id is null or agent_call.account_id = p_account_id)
+        and agent_call.started_at >= p_from
+        and agent_call.started_at < p_to
 )
 
 select
@@ -144,10 +140,10 @@ select
     queue_names.queue_name,
     calls.lead_id,
     calls.talk_sec,
-    after_call_time.wrap_up_sec,
-    after_call_time.dead_sec,
-    calls.talk_sec + after_call_time.wrap_up_sec as handle_sec,
-    calls.ended_at + make_interval(secs => after_call_time.dead_sec + after_call_time.wrap_up_sec) as handled_at,
+    calls.after_call_wrap_up_sec as wrap_up_sec,
+    calls.after_call_dead_sec as dead_sec,
+    calls.talk_sec + calls.after_call_wrap_up_sec as handle_sec,
+    calls.ended_at + make_interval(secs => calls.after_call_dead_sec + calls.after_call_wrap_up_sec) as handled_at,
     calls.shift_login_at,
     calls.first_seen_at,
     calls.ended_seen_at
@@ -162,11 +158,7 @@ from calls
         and campaign_names.campaign_id = calls.campaign_id
     left join reporting.queue_name as queue_names
         on queue_names.account_id = calls.account_id
-        and queue_names.queue_id = calls.queue_id
-    inner join after_call_time
-        on after_call_time.account_id = calls.account_id
-        and after_call_time.user_id = calls.user_id
-        and after_call_time.call_started_at = calls.started_at;
+        and queue_names.queue_id = calls.queue_id;
 end
 $$;
 comment on function reporting.agent_calls(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_call for one account (NULL = all) and the calls that started in [p_from, p_to).';
