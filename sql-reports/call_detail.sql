@@ -13,7 +13,7 @@
 --   wrap_up_sec, dead_sec, handle_sec
 -- Formulas:
 --   talk_sec    = ended - started (the API's last_call_finish - last_call_time); empty when the end is unknown
---   wrap_up_sec = DISPO seconds after the call until the agent's next call or next other status
+--   wrap_up_sec = DISPO seconds after the call until the agent's next call, next other status or shift end
 --   handle_sec  = talk_sec + wrap_up_sec (hold is not observable, so it is not subtracted)
 \if :{?from} \else \warn 'call_detail.sql: -v from is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif
 \if :{?to} \else \warn 'call_detail.sql: -v to is missing; give the period as -v from=DATE -v to=DATE, e.g. -v from=2025-05-28 -v to=2025-05-29 (to is exclusive)' \quit \endif

@@ -70,11 +70,13 @@ comment on function warehouse.is_new_calls_day(timestamptz, timestamptz, text) i
 
 -- The calls a shift gained between two readings of calls_today. The shift's first reading is its baseline: calls
 -- made before it cannot be told apart from earlier shifts' calls, except the one the reading shows that started
--- at or after the shift's login (p_shows_call_of_shift), whose start raised the counter inside the shift, so the
--- baseline is calls_today - 1 and that call counts (the call is also seen in agent_call, and calls seen never
--- exceed calls counted). After that: the value itself after a reset (a new counter day or a drop) and the rise
--- otherwise: reporting.counter_delta, the rule the reporting views count the API's counters by. Immutable and one
--- select, as that rule is, so both are inlined into the statements that call them.
+-- at or after the shift's login or after the previous account-wide answer (p_shows_call_of_shift: the agent may
+-- be first seen in the wrap-up of a call whose start no poll saw, the shift then beginning after the call),
+-- whose start raised the counter inside the shift, so the baseline is calls_today - 1 and that call counts (the
+-- call is also seen in agent_call, and calls seen never exceed calls counted). After that: the value itself after
+-- a reset (a new counter day or a drop) and the rise otherwise: reporting.counter_delta, the rule the reporting
+-- views count the API's counters by. Immutable and one select, as that rule is, so both are inlined into the
+-- statements that call them.
 drop function if exists warehouse.calls_added(integer, integer, boolean);
 create or replace function warehouse.calls_added(p_calls_today integer, p_previous_calls_today integer,
     p_is_new_day boolean, p_shows_call_of_shift boolean)
@@ -320,7 +322,7 @@ begin
     update warehouse.agent_shift as s
     set calls_handled = s.calls_handled
             + warehouse.calls_added(snapshot_agent.calls_today, s.last_calls_today, counter_day.is_new_day,
-                coalesce(snapshot_agent.last_call_time >= s.login_at, false)),
+                coalesce(snapshot_agent.last_call_time >= least(s.login_at, p_previous_observed_at), false)),
         last_calls_today = snapshot_agent.calls_today
     from snapshot_agent
     cross join counter_day
@@ -344,8 +346,9 @@ comment on function warehouse.derive_count_calls(smallint, bigint, timestamptz, 
 -- claimed only from when it was seen again, so nothing overlaps and nothing is stretched); and one second after
 -- the previous start if even that would collide (only when data.time repeats). derive_close_intervals ends a
 -- changed state's interval by the same rule.
+drop function if exists warehouse.derive_open_intervals(smallint, bigint, timestamptz);
 create or replace function warehouse.derive_open_intervals(p_account_id smallint, p_snapshot_id bigint,
-    p_observed_at timestamptz)
+    p_observed_at timestamptz, p_previous_observed_at timestamptz)
 returns timestamptz
 language plpgsql
 set jit = off
@@ -378,6 +381,19 @@ begin
            and o.user_id = snapshot_agent.user_id
            and o.ended_at is null
         where o.user_id is null
+    ), latest_shift as (
+        -- each such agent's latest shift: its latest interval is in it, so only that shift's intervals are read
+        -- below, not the agent's whole history (at the first poll of a day every agent comes back)
+        select distinct on (s.user_id)
+               s.account_id,
+               s.user_id,
+               s.login_at
+        from warehouse.agent_shift as s
+        inner join without_open_interval as agent
+            on agent.account_id = s.account_id
+           and agent.user_id = s.user_id
+        where s.account_id = p_account_id
+        order by s.user_id, s.login_at desc
     ), previous as (
         -- each such agent's latest interval
         select distinct on (p.user_id)
@@ -385,9 +401,10 @@ begin
                p.started_at,
                p.ended_at
         from warehouse.agent_state_interval as p
-        inner join without_open_interval as agent
-            on agent.account_id = p.account_id
-           and agent.user_id = p.user_id
+        inner join latest_shift
+            on latest_shift.account_id = p.account_id
+           and latest_shift.user_id = p.user_id
+           and p.started_at >= latest_shift.login_at
         where p.account_id = p_account_id
         order by p.user_id, p.started_at desc
     ), with_past as (
@@ -417,7 +434,7 @@ begin
         insert into warehouse.agent_shift (account_id, user_id, login_at, calls_handled, last_calls_today, campaign_id)
         select starting.account_id, starting.user_id, starting.started_at,
                warehouse.calls_added(starting.calls_today, null, false,
-                   coalesce(starting.last_call_time >= starting.started_at, false)),
+                   coalesce(starting.last_call_time >= least(starting.started_at, p_previous_observed_at), false)),
                starting.calls_today, starting.campaign_id
         from starting
         where starting.open_login_at is null
@@ -453,7 +470,7 @@ begin
     return earliest_started_at;
 end
 $$;
-comment on function warehouse.derive_open_intervals(smallint, bigint, timestamptz) is 'Derivation step: opens an interval (and, after a logout, a shift) for every agent in the snapshot without an open one; returns the earliest start written.';
+comment on function warehouse.derive_open_intervals(smallint, bigint, timestamptz, timestamptz) is 'Derivation step: opens an interval (and, after a logout, a shift) for every agent in the snapshot without an open one; returns the earliest start written.';
 
 -- Applies one account-wide snapshot whose agents are in agent_snapshot to the derived facts, in the caller's
 -- transaction. The caller guarantees that every account-wide snapshot ordered before it has been applied and none
@@ -500,7 +517,8 @@ begin
     perform warehouse.derive_close_shifts_of_absent_agents(p_account_id, p_snapshot_id, snapshot_observed_at, previous_observed_at);
     perform warehouse.derive_close_intervals(p_account_id, p_snapshot_id, snapshot_observed_at, previous_observed_at, is_after_gap);
     perform warehouse.derive_count_calls(p_account_id, p_snapshot_id, snapshot_observed_at, previous_observed_at);
-    earliest_opened_at := warehouse.derive_open_intervals(p_account_id, p_snapshot_id, snapshot_observed_at);
+    earliest_opened_at := warehouse.derive_open_intervals(p_account_id, p_snapshot_id, snapshot_observed_at,
+        previous_observed_at);
     perform warehouse.apply_snapshot_calls(p_account_id, p_snapshot_id, snapshot_observed_at, previous_observed_at, is_after_gap);
     perform warehouse.unsettle(p_account_id, earliest_opened_at);
 end
@@ -619,7 +637,7 @@ set jit = off
 set plan_cache_mode = force_custom_plan
 as $$
 begin
-    with open_shift as (
+    with open_shift_seen as (
         select s.account_id,
                s.user_id,
                s.login_at,
@@ -631,6 +649,15 @@ begin
         from warehouse.agent_shift as s
         where s.account_id = p_account_id
           and s.logout_at is null
+    ), open_shift as (
+        -- with the account-wide answer before the shift's first, the one its first reading follows
+        select open_shift_seen.*,
+               (select max(previous.observed_at)
+                from warehouse.snapshot as previous
+                where previous.account_id = open_shift_seen.account_id
+                  and previous.scope_kind = 'account'
+                  and previous.observed_at < open_shift_seen.first_seen_at) as previous_observed_at
+        from open_shift_seen
     ), shift_interval as (
         select i.account_id,
                i.user_id,
@@ -670,12 +697,12 @@ begin
                open_shift.user_id,
                open_shift.login_at,
                a.calls_today,
-               a.last_call_time >= open_shift.login_at as shows_call_of_shift,
+               a.last_call_time >= least(open_shift.login_at, coalesce(lag(snapshot.observed_at) over shift_order,
+                   open_shift.previous_observed_at)) as shows_call_of_shift,
                snapshot.observed_at,
                snapshot.received_at,
                snapshot.snapshot_id,
-               lag(snapshot.observed_at) over (partition by open_shift.user_id
-                   order by snapshot.observed_at, snapshot.received_at, snapshot.snapshot_id) as previous_observed_at
+               lag(snapshot.observed_at) over shift_order as previous_observed_at
         from open_shift
         inner join warehouse.agent_snapshot as a
             on a.account_id = open_shift.account_id
@@ -686,6 +713,8 @@ begin
             on snapshot.account_id = a.account_id
            and snapshot.snapshot_id = a.snapshot_id
            and snapshot.scope_kind = 'account'
+        window shift_order as (partition by open_shift.user_id
+            order by snapshot.observed_at, snapshot.received_at, snapshot.snapshot_id)
     ), calls_reading as (
         -- the readings of calls_today, each with the one before, as derive_count_calls saw them
         select shift_snapshot.account_id,

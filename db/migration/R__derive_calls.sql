@@ -168,12 +168,119 @@ begin
            p_observed_at,
            case when described.is_finished then p_observed_at end
     from described;
+
+    -- 3. Wrap-up: the calls the agent has moved on from get their wrap-up and dead seconds, final from then on.
+    -- The after-call stretch of a call runs from its start to the first of: the agent's next call, an interval
+    -- of any family but incall, dispo and dead, the end of its shift. It is over once every interval in it is
+    -- closed: the agent's open interval begins at or after the stretch's end, or it has none (logged out).
+    -- Its DISPO intervals are the wrap-up, its DEAD ones the dead time. That can only change for an agent this
+    -- answer gave a new interval or a new call, or whose open interval it closed, so only the calls still in
+    -- their stretch (agent_call_unhandled) of those agents are looked at.
+    with unhandled as materialized (
+        select event.account_id,
+               event.user_id,
+               event.started_at,
+               event.open_started_at
+        from (
+            select c.account_id,
+                   c.user_id,
+                   c.started_at,
+                   open_interval.started_at as open_started_at,
+                   open_interval.started_at is null
+                   or open_interval.first_seen_at = p_observed_at
+                   or bool_or(c.first_seen_at = p_observed_at) over (partition by c.account_id, c.user_id)
+                       as is_changed
+            from warehouse.agent_call as c
+            left join warehouse.agent_state_interval as open_interval
+                on open_interval.account_id = c.account_id
+               and open_interval.user_id = c.user_id
+               and open_interval.ended_at is null
+            where c.account_id = p_account_id
+              and c.handled_seen_at is null
+        ) as event
+        where event.is_changed
+    ), next_call as (
+        select unhandled.account_id,
+               unhandled.user_id,
+               unhandled.started_at,
+               min(later.started_at) as next_started_at
+        from unhandled
+        inner join warehouse.agent_call as later
+            on later.account_id = unhandled.account_id
+           and later.user_id = unhandled.user_id
+           and later.started_at > unhandled.started_at
+        group by unhandled.account_id, unhandled.user_id, unhandled.started_at
+    ), after_call_interval as (
+        select unhandled.account_id,
+               unhandled.user_id,
+               unhandled.started_at as call_started_at,
+               i.started_at,
+               i.ended_at,
+               reporting.status_group(status.value) as status_family
+        from unhandled
+        left join next_call
+            on next_call.account_id = unhandled.account_id
+           and next_call.user_id = unhandled.user_id
+           and next_call.started_at = unhandled.started_at
+        inner join warehouse.agent_state_interval as i
+            on i.account_id = unhandled.account_id
+           and i.user_id = unhandled.user_id
+           and i.started_at >= unhandled.started_at
+           and i.started_at < coalesce(next_call.next_started_at, 'infinity')
+        left join warehouse.label as status
+            on status.label_id = i.status_ref
+    ), stretch as (
+        select unhandled.account_id,
+               unhandled.user_id,
+               unhandled.started_at,
+               unhandled.open_started_at,
+               least(next_call.next_started_at,
+                     min(after_call_interval.started_at)
+                         filter (where after_call_interval.status_family not in ('incall', 'dispo', 'dead')))
+                   as ended_at
+        from unhandled
+        left join next_call
+            on next_call.account_id = unhandled.account_id
+           and next_call.user_id = unhandled.user_id
+           and next_call.started_at = unhandled.started_at
+        left join after_call_interval
+            on after_call_interval.account_id = unhandled.account_id
+           and after_call_interval.user_id = unhandled.user_id
+           and after_call_interval.call_started_at = unhandled.started_at
+        group by unhandled.account_id, unhandled.user_id, unhandled.started_at, unhandled.open_started_at,
+            next_call.next_started_at
+    ), handled as (
+        select stretch.account_id,
+               stretch.user_id,
+               stretch.started_at,
+               coalesce(sum(warehouse.whole_seconds(after_call_interval.started_at, after_call_interval.ended_at))
+                   filter (where after_call_interval.status_family = 'dispo'), 0) as wrap_up_sec,
+               coalesce(sum(warehouse.whole_seconds(after_call_interval.started_at, after_call_interval.ended_at))
+                   filter (where after_call_interval.status_family = 'dead'), 0) as dead_sec
+        from stretch
+        left join after_call_interval
+            on after_call_interval.account_id = stretch.account_id
+           and after_call_interval.user_id = stretch.user_id
+           and after_call_interval.call_started_at = stretch.started_at
+           and after_call_interval.started_at < coalesce(stretch.ended_at, 'infinity')
+        where stretch.open_started_at is null
+           or stretch.open_started_at >= stretch.ended_at
+        group by stretch.account_id, stretch.user_id, stretch.started_at
+    )
+    update warehouse.agent_call as c
+    set wrap_up_sec = handled.wrap_up_sec,
+        dead_sec = handled.dead_sec,
+        handled_seen_at = p_observed_at
+    from handled
+    where c.account_id = handled.account_id
+      and c.user_id = handled.user_id
+      and c.started_at = handled.started_at;
 end;
 $$;
-comment on function warehouse.apply_snapshot_calls(smallint, bigint, timestamptz, timestamptz, boolean) is 'Applies one account-wide snapshot to warehouse.agent_call: closes the open calls it shows ended (or replaced, or gone with a logout or a gap), then records the calls it shows for the first time.';
+comment on function warehouse.apply_snapshot_calls(smallint, bigint, timestamptz, timestamptz, boolean) is 'Applies one account-wide snapshot to warehouse.agent_call: closes the open calls it shows ended (or replaced, or gone with a logout or a gap), records the calls it shows for the first time, and stores the wrap-up of the calls the agent has moved on from.';
 
 -- Puts agent_call back to its state right after the last account-wide snapshot observed before p_cut: rows
--- first seen from the cut on are deleted, rows closed from the cut on are open again. Everything else a row
+-- first seen from the cut on are deleted, rows closed from the cut on are open again, and so are wrap-ups. Everything else a row
 -- holds was written when it was first seen, so nothing else needs recomputing.
 create or replace function warehouse.rewind_calls(p_account_id smallint, p_cut timestamptz)
 returns void
@@ -191,6 +298,13 @@ begin
         ended_seen_at = null
     where c.account_id = p_account_id
       and c.ended_seen_at >= p_cut;
+
+    update warehouse.agent_call as c
+    set wrap_up_sec = null,
+        dead_sec = null,
+        handled_seen_at = null
+    where c.account_id = p_account_id
+      and c.handled_seen_at >= p_cut;
 end;
 $$;
 comment on function warehouse.rewind_calls(smallint, timestamptz) is 'Undoes what account-wide snapshots observed at or after the cut did to warehouse.agent_call, so that replaying them reproduces it.';

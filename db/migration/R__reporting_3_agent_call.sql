@@ -1,14 +1,12 @@
 -- reporting.agent_calls(account, from, to) and the view reporting.agent_call: warehouse.agent_call with names,
--- local times, direction, and the wrap-up and dead time the state intervals show after each call. The
--- pictures read it to mark calls on the timeline.
+-- local times, direction, and its wrap-up and dead time. The pictures read it to mark calls on the timeline.
 --
--- Wrap-up of a call: the seconds of the agent's DISPO intervals that begin after the call's start, before the
--- agent's next call and before the first READY, WAIT, PAUSED or other interval after the call (the agent has
--- moved on). Dead time the same with DEAD intervals. A still-open interval counts up to the account's latest
--- account-wide snapshot, read by a join.
+-- Wrap-up and dead time are stored with the call once the agent has moved on from it (the rule is in
+-- warehouse.apply_snapshot_calls); until then they are the DISPO and DEAD seconds since the call's start so
+-- far, a still-open interval counted up to the account's latest account-wide snapshot, read by a join.
 -- The logic is a plpgsql function so that reports read only the calls that started in their period (a
--- filter on a view would not reach through the window that finds each call's next one); the view is the
--- function over all time, for BI tools.
+-- filter on a view would not reach through the calls' aggregates); the view is the function over all time,
+-- for BI tools.
 create or replace function reporting.agent_calls(p_account_id smallint, p_from timestamptz, p_to timestamptz)
 returns table (
     account_id          smallint,
@@ -77,79 +75,48 @@ latest_snapshots as (
     group by snapshot.account_id
 ),
 
--- the calls that started in the period, through the (account_id, started_at) index
-period_calls as (
+-- a call of the period the agent has not moved on from yet (few: the latest of an agent in call or wrap-up): every
+-- DISPO and DEAD second since its start so far, the open interval up to the account's latest snapshot
+unhandled_time as (
     select
-        agent_call.*
+        unhandled.account_id,
+        unhandled.user_id,
+        unhandled.started_at as call_started_at,
+        sum(warehouse.whole_seconds(agent_state_interval.started_at, coalesce(agent_state_interval.ended_at,
+            greatest(latest_snapshots.latest_snapshot_at, agent_state_interval.started_at))))
+            filter (where reporting.status_group(status.value) = 'dispo') as wrap_up_sec,
+        sum(warehouse.whole_seconds(agent_state_interval.started_at, coalesce(agent_state_interval.ended_at,
+            greatest(latest_snapshots.latest_snapshot_at, agent_state_interval.started_at))))
+            filter (where reporting.status_group(status.value) = 'dead') as dead_sec
+    from warehouse.agent_call as unhandled
+        inner join warehouse.agent_state_interval as agent_state_interval
+            on agent_state_interval.account_id = unhandled.account_id
+            and agent_state_interval.user_id = unhandled.user_id
+            and agent_state_interval.started_at >= unhandled.started_at
+        left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
+        left join latest_snapshots on latest_snapshots.account_id = unhandled.account_id
+    where (p_account_id is null or unhandled.account_id = p_account_id)
+        and unhandled.handled_seen_at is null
+        and unhandled.started_at >= p_from
+        and unhandled.started_at < p_to
+    group by unhandled.account_id, unhandled.user_id, unhandled.started_at
+),
+
+-- the calls that started in the period, through the (account_id, started_at) index, each with its wrap-up and
+-- dead seconds: stored, or so far
+calls as (
+    select
+        agent_call.*,
+        coalesce(agent_call.wrap_up_sec, unhandled_time.wrap_up_sec, 0)::integer as after_call_wrap_up_sec,
+        coalesce(agent_call.dead_sec, unhandled_time.dead_sec, 0)::integer as after_call_dead_sec
     from warehouse.agent_call as agent_call
+        left join unhandled_time
+            on unhandled_time.account_id = agent_call.account_id
+            and unhandled_time.user_id = agent_call.user_id
+            and unhandled_time.call_started_at = agent_call.started_at
     where (p_account_id is null or agent_call.account_id = p_account_id)
         and agent_call.started_at >= p_from
         and agent_call.started_at < p_to
-),
-
--- each call's next one of the agent; the agent's last call of the period looks it up after the period
-calls as (
-    select
-        period_calls.*,
-        coalesce(lead(period_calls.started_at) over (
-            partition by period_calls.account_id, period_calls.user_id order by period_calls.started_at
-        ), (
-            select min(later.started_at)
-            from warehouse.agent_call as later
-            where later.account_id = period_calls.account_id
-                and later.user_id = period_calls.user_id
-                and later.started_at > period_calls.started_at)) as next_call_started_at
-    from period_calls
-),
-
--- the agent's intervals from the call's start to its next call, each with its family and counted length
-after_call_intervals as (
-    select
-        calls.account_id,
-        calls.user_id,
-        calls.started_at as call_started_at,
-        agent_state_interval.started_at,
-        reporting.status_group(status.value) as status_group,
-        extract(epoch from coalesce(agent_state_interval.ended_at,
-            greatest(latest_snapshots.latest_snapshot_at, agent_state_interval.started_at))
-            - agent_state_interval.started_at) as duration_sec
-    from calls
-    inner join warehouse.agent_state_interval as agent_state_interval
-        on agent_state_interval.account_id = calls.account_id
-        and agent_state_interval.user_id = calls.user_id
-        and agent_state_interval.started_at >= calls.started_at
-        and agent_state_interval.started_at < coalesce(calls.next_call_started_at, 'infinity')
-        and agent_state_interval.started_at >= p_from
-    left join warehouse.label as status on status.label_id = agent_state_interval.status_ref
-    left join latest_snapshots on latest_snapshots.account_id = calls.account_id
-),
-
--- where the agent moved on from the call: the first interval that is neither the call nor its wrap-up
-moved_on as (
-    select
-        after_call_intervals.account_id,
-        after_call_intervals.user_id,
-        after_call_intervals.call_started_at,
-        min(after_call_intervals.started_at) as moved_on_at
-    from after_call_intervals
-    where after_call_intervals.status_group not in ('incall', 'dispo', 'dead')
-    group by after_call_intervals.account_id, after_call_intervals.user_id, after_call_intervals.call_started_at
-),
-
-after_call_time as (
-    select
-        after_call_intervals.account_id,
-        after_call_intervals.user_id,
-        after_call_intervals.call_started_at,
-        sum(after_call_intervals.duration_sec) filter (where after_call_intervals.status_group = 'dispo') as wrap_up_sec,
-        sum(after_call_intervals.duration_sec) filter (where after_call_intervals.status_group = 'dead') as dead_sec
-    from after_call_intervals
-    left join moved_on
-        on moved_on.account_id = after_call_intervals.account_id
-        and moved_on.user_id = after_call_intervals.user_id
-        and moved_on.call_started_at = after_call_intervals.call_started_at
-    where after_call_intervals.started_at < coalesce(moved_on.moved_on_at, 'infinity')
-    group by after_call_intervals.account_id, after_call_intervals.user_id, after_call_intervals.call_started_at
 )
 
 select
@@ -173,11 +140,10 @@ select
     queue_names.queue_name,
     calls.lead_id,
     calls.talk_sec,
-    coalesce(after_call_time.wrap_up_sec, 0)::integer as wrap_up_sec,
-    coalesce(after_call_time.dead_sec, 0)::integer as dead_sec,
-    calls.talk_sec + coalesce(after_call_time.wrap_up_sec, 0)::integer as handle_sec,
-    calls.ended_at + make_interval(secs => coalesce(after_call_time.dead_sec, 0) + coalesce(after_call_time.wrap_up_sec, 0))
-        as handled_at,
+    calls.after_call_wrap_up_sec as wrap_up_sec,
+    calls.after_call_dead_sec as dead_sec,
+    calls.talk_sec + calls.after_call_wrap_up_sec as handle_sec,
+    calls.ended_at + make_interval(secs => calls.after_call_dead_sec + calls.after_call_wrap_up_sec) as handled_at,
     calls.shift_login_at,
     calls.first_seen_at,
     calls.ended_seen_at
@@ -192,11 +158,7 @@ from calls
         and campaign_names.campaign_id = calls.campaign_id
     left join reporting.queue_name as queue_names
         on queue_names.account_id = calls.account_id
-        and queue_names.queue_id = calls.queue_id
-    left join after_call_time
-        on after_call_time.account_id = calls.account_id
-        and after_call_time.user_id = calls.user_id
-        and after_call_time.call_started_at = calls.started_at;
+        and queue_names.queue_id = calls.queue_id;
 end
 $$;
 comment on function reporting.agent_calls(smallint, timestamptz, timestamptz) is 'Rows of reporting.agent_call for one account (NULL = all) and the calls that started in [p_from, p_to).';
@@ -253,7 +215,7 @@ comment on column reporting.agent_call.queue_id is 'The agent''s queue when the 
 comment on column reporting.agent_call.queue_name is 'That queue''s name as last seen.';
 comment on column reporting.agent_call.lead_id is 'The lead on the call; NULL when the call was over at its first poll.';
 comment on column reporting.agent_call.talk_sec is 'Talk seconds: ended_at - started_at; NULL when the end is unknown.';
-comment on column reporting.agent_call.wrap_up_sec is 'Wrap-up seconds: the DISPO intervals after the call, before the agent''s next call or next other status.';
+comment on column reporting.agent_call.wrap_up_sec is 'Wrap-up seconds: the DISPO intervals after the call, before the agent''s next call, next other status or the end of its shift.';
 comment on column reporting.agent_call.dead_sec is 'Seconds in DEAD (the customer hung up, the agent still on the line) after the call''s start, before the agent moved on.';
 comment on column reporting.agent_call.handle_sec is 'Handle seconds excluding hold: talk_sec + wrap_up_sec; NULL when the end is unknown.';
 comment on column reporting.agent_call.handled_at is 'When handling the call ended: ended_at plus its dead and wrap-up time; the bucket reports count the call there (Genesys'' rule). NULL when the end is unknown.';

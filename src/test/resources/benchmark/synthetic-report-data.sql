@@ -7,7 +7,7 @@
 --   snapshot              one account-wide answer a minute and one per queue a minute
 --   campaign_stats        1,440 rows a day (the account-wide counters)
 --   queue_stats           1,440 rows a day per queue
---   agent_call            one finished call per INCALL interval (30 per agent-day)
+--   agent_call            one finished call per INCALL interval (30 per agent-day), its wrap-up stored
 -- Run with psql: -v days=30 -v start_day=2025-04-01 -v agents=1000 -v queues=10
 \set ON_ERROR_STOP on
 set client_min_messages = warning;
@@ -109,24 +109,40 @@ where snapshot.account_id = :account_id
 
 -- one finished call per INCALL interval, as long as it; every fourth inbound
 insert into warehouse.agent_call (account_id, user_id, started_at, ended_at, end_reason, talk_sec, direction, campaign_id,
-    queue_id, shift_login_at, first_seen_at, ended_seen_at)
+    queue_id, shift_login_at, first_seen_at, ended_seen_at, wrap_up_sec, dead_sec, handled_seen_at)
 select
-    agent_state_interval.account_id,
-    agent_state_interval.user_id,
-    agent_state_interval.started_at,
-    agent_state_interval.ended_at,
+    call.account_id,
+    call.user_id,
+    call.started_at,
+    call.ended_at,
     'finished',
-    extract(epoch from agent_state_interval.ended_at - agent_state_interval.started_at)::integer,
-    case when agent_state_interval.user_id % 4 = 0 then 'inbound' else 'outbound' end,
-    agent_state_interval.campaign_id,
-    agent_state_interval.queue_id,
-    agent_state_interval.shift_login_at,
-    agent_state_interval.first_seen_at,
-    agent_state_interval.last_seen_at
-from warehouse.agent_state_interval as agent_state_interval
-    inner join warehouse.label as status on status.label_id = agent_state_interval.status_ref
-where agent_state_interval.account_id = :account_id
-    and status.value = 'INCALL';
+    extract(epoch from call.ended_at - call.started_at)::integer,
+    case when call.user_id % 4 = 0 then 'inbound' else 'outbound' end,
+    call.campaign_id,
+    call.queue_id,
+    call.shift_login_at,
+    call.first_seen_at,
+    call.last_seen_at,
+    -- the wrap-up is the DISPO interval that follows, if one does; the agent has moved on when the next other
+    -- interval is first seen
+    case when call.next_status = 'DISPO' then extract(epoch from call.next_ended_at - call.ended_at)::integer else 0 end,
+    0,
+    case when call.next_status = 'DISPO' then call.after_next_first_seen_at else call.next_first_seen_at end
+from (
+    select
+        agent_state_interval.*,
+        status.value as status,
+        lead(status.value) over shift_order as next_status,
+        lead(agent_state_interval.ended_at) over shift_order as next_ended_at,
+        lead(agent_state_interval.first_seen_at) over shift_order as next_first_seen_at,
+        lead(agent_state_interval.first_seen_at, 2) over shift_order as after_next_first_seen_at
+    from warehouse.agent_state_interval as agent_state_interval
+        inner join warehouse.label as status on status.label_id = agent_state_interval.status_ref
+    where agent_state_interval.account_id = :account_id
+    window shift_order as (partition by agent_state_interval.user_id, agent_state_interval.shift_login_at
+        order by agent_state_interval.started_at)
+) as call
+where call.status = 'INCALL';
 
 reset session_replication_role;
 analyze;

@@ -30,6 +30,7 @@ public class Indexes {
 
     public static final Index AGENT_CALL_ACCOUNT_STARTED = Internal.createIndex(DSL.name("agent_call_account_started"), AgentCall.AGENT_CALL, new OrderField[] { AgentCall.AGENT_CALL.ACCOUNT_ID, AgentCall.AGENT_CALL.STARTED_AT }, false);
     public static final Index AGENT_CALL_OPEN = Internal.createIndex(DSL.name("agent_call_open"), AgentCall.AGENT_CALL, new OrderField[] { AgentCall.AGENT_CALL.ACCOUNT_ID, AgentCall.AGENT_CALL.USER_ID }, false);
+    public static final Index AGENT_CALL_UNHANDLED = Internal.createIndex(DSL.name("agent_call_unhandled"), AgentCall.AGENT_CALL, new OrderField[] { AgentCall.AGENT_CALL.ACCOUNT_ID, AgentCall.AGENT_CALL.USER_ID }, false);
     public static final Index AGENT_SHIFT_ACCOUNT_LOGIN = Internal.createIndex(DSL.name("agent_shift_account_login"), AgentShift.AGENT_SHIFT, new OrderField[] { AgentShift.AGENT_SHIFT.ACCOUNT_ID, AgentShift.AGENT_SHIFT.LOGIN_AT }, false);
     public static final Index AGENT_SHIFT_OPEN = Internal.createIndex(DSL.name("agent_shift_open"), AgentShift.AGENT_SHIFT, new OrderField[] { AgentShift.AGENT_SHIFT.ACCOUNT_ID, AgentShift.AGENT_SHIFT.USER_ID }, false);
     public static final Index AGENT_SNAPSHOT_OBSERVED_BRIN = Internal.createIndex(DSL.name("agent_snapshot_observed_brin"), AgentSnapshot.AGENT_SNAPSHOT, new OrderField[] { AgentSnapshot.AGENT_SNAPSHOT.OBSERVED_AT }, false);

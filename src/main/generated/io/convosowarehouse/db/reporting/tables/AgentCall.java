@@ -174,10 +174,10 @@ public class AgentCall extends TableImpl<AgentCallRecord> {
 
     /**
      * The column <code>reporting.agent_call.wrap_up_sec</code>. Wrap-up
-     * seconds: the DISPO intervals after the call, before the agent's next call
-     * or next other status.
+     * seconds: the DISPO intervals after the call, before the agent's next
+     * call, next other status or the end of its shift.
      */
-    public final TableField<AgentCallRecord, Integer> WRAP_UP_SEC = createField(DSL.name("wrap_up_sec"), SQLDataType.INTEGER, this, "Wrap-up seconds: the DISPO intervals after the call, before the agent's next call or next other status.");
+    public final TableField<AgentCallRecord, Integer> WRAP_UP_SEC = createField(DSL.name("wrap_up_sec"), SQLDataType.INTEGER, this, "Wrap-up seconds: the DISPO intervals after the call, before the agent's next call, next other status or the end of its shift.");
 
     /**
      * The column <code>reporting.agent_call.dead_sec</code>. Seconds in DEAD

@@ -151,6 +151,28 @@ public class AgentCall extends TableImpl<AgentCallRecord> {
      */
     public final TableField<AgentCallRecord, OffsetDateTime> ENDED_SEEN_AT = createField(DSL.name("ended_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the snapshot that closed the row (saw its finish, a later call, the logout or the gap); NULL while open.");
 
+    /**
+     * The column <code>warehouse.agent_call.wrap_up_sec</code>. Seconds of the
+     * agent's DISPO intervals from the call's start until it moved on (its next
+     * call, any other status than INCALL, DISPO or DEAD, or the end of its
+     * shift); NULL while it has not.
+     */
+    public final TableField<AgentCallRecord, Integer> WRAP_UP_SEC = createField(DSL.name("wrap_up_sec"), SQLDataType.INTEGER, this, "Seconds of the agent's DISPO intervals from the call's start until it moved on (its next call, any other status than INCALL, DISPO or DEAD, or the end of its shift); NULL while it has not.");
+
+    /**
+     * The column <code>warehouse.agent_call.dead_sec</code>. Seconds of DEAD
+     * intervals over the same stretch as wrap_up_sec; NULL while the agent has
+     * not moved on.
+     */
+    public final TableField<AgentCallRecord, Integer> DEAD_SEC = createField(DSL.name("dead_sec"), SQLDataType.INTEGER, this, "Seconds of DEAD intervals over the same stretch as wrap_up_sec; NULL while the agent has not moved on.");
+
+    /**
+     * The column <code>warehouse.agent_call.handled_seen_at</code>. observed_at
+     * of the snapshot that showed the agent had moved on from the call
+     * (wrap_up_sec and dead_sec final); NULL until then.
+     */
+    public final TableField<AgentCallRecord, OffsetDateTime> HANDLED_SEEN_AT = createField(DSL.name("handled_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "observed_at of the snapshot that showed the agent had moved on from the call (wrap_up_sec and dead_sec final); NULL until then.");
+
     private AgentCall(Name alias, Table<AgentCallRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -187,7 +209,7 @@ public class AgentCall extends TableImpl<AgentCallRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.AGENT_CALL_ACCOUNT_STARTED, Indexes.AGENT_CALL_OPEN);
+        return Arrays.asList(Indexes.AGENT_CALL_ACCOUNT_STARTED, Indexes.AGENT_CALL_OPEN, Indexes.AGENT_CALL_UNHANDLED);
     }
 
     @Override
@@ -201,6 +223,7 @@ public class AgentCall extends TableImpl<AgentCallRecord> {
             Internal.createCheck(this, DSL.name("agent_call_direction"), "((direction = ANY (ARRAY['inbound'::text, 'outbound'::text])))", true),
             Internal.createCheck(this, DSL.name("agent_call_end_reason"), "((end_reason = ANY (ARRAY['finished'::text, 'replaced'::text, 'logout'::text, 'gap'::text])))", true),
             Internal.createCheck(this, DSL.name("agent_call_finished_exactly"), "(((end_reason = 'finished'::text) = (ended_at IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("agent_call_handled_once"), "((((handled_seen_at IS NULL) = (wrap_up_sec IS NULL)) AND ((handled_seen_at IS NULL) = (dead_sec IS NULL))))", true),
             Internal.createCheck(this, DSL.name("agent_call_open_or_closed"), "(((end_reason IS NULL) = (ended_seen_at IS NULL)))", true),
             Internal.createCheck(this, DSL.name("agent_call_ordered"), "(((ended_at IS NULL) OR (ended_at >= started_at)))", true)
         );

@@ -346,8 +346,8 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
 
     /**
      * Setter for <code>reporting.agent_call.wrap_up_sec</code>. Wrap-up
-     * seconds: the DISPO intervals after the call, before the agent's next call
-     * or next other status.
+     * seconds: the DISPO intervals after the call, before the agent's next
+     * call, next other status or the end of its shift.
      */
     public void setWrapUpSec(Integer value) {
         set(20, value);
@@ -355,8 +355,8 @@ public class AgentCallRecord extends TableRecordImpl<AgentCallRecord> {
 
     /**
      * Getter for <code>reporting.agent_call.wrap_up_sec</code>. Wrap-up
-     * seconds: the DISPO intervals after the call, before the agent's next call
-     * or next other status.
+     * seconds: the DISPO intervals after the call, before the agent's next
+     * call, next other status or the end of its shift.
      */
     public Integer getWrapUpSec() {
         return (Integer) get(20);

@@ -269,6 +269,62 @@ public class AgentCallRecord extends UpdatableRecordImpl<AgentCallRecord> {
         return (OffsetDateTime) get(14);
     }
 
+    /**
+     * Setter for <code>warehouse.agent_call.wrap_up_sec</code>. Seconds of the
+     * agent's DISPO intervals from the call's start until it moved on (its next
+     * call, any other status than INCALL, DISPO or DEAD, or the end of its
+     * shift); NULL while it has not.
+     */
+    public void setWrapUpSec(Integer value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>warehouse.agent_call.wrap_up_sec</code>. Seconds of the
+     * agent's DISPO intervals from the call's start until it moved on (its next
+     * call, any other status than INCALL, DISPO or DEAD, or the end of its
+     * shift); NULL while it has not.
+     */
+    public Integer getWrapUpSec() {
+        return (Integer) get(15);
+    }
+
+    /**
+     * Setter for <code>warehouse.agent_call.dead_sec</code>. Seconds of DEAD
+     * intervals over the same stretch as wrap_up_sec; NULL while the agent has
+     * not moved on.
+     */
+    public void setDeadSec(Integer value) {
+        set(16, value);
+    }
+
+    /**
+     * Getter for <code>warehouse.agent_call.dead_sec</code>. Seconds of DEAD
+     * intervals over the same stretch as wrap_up_sec; NULL while the agent has
+     * not moved on.
+     */
+    public Integer getDeadSec() {
+        return (Integer) get(16);
+    }
+
+    /**
+     * Setter for <code>warehouse.agent_call.handled_seen_at</code>. observed_at
+     * of the snapshot that showed the agent had moved on from the call
+     * (wrap_up_sec and dead_sec final); NULL until then.
+     */
+    public void setHandledSeenAt(OffsetDateTime value) {
+        set(17, value);
+    }
+
+    /**
+     * Getter for <code>warehouse.agent_call.handled_seen_at</code>. observed_at
+     * of the snapshot that showed the agent had moved on from the call
+     * (wrap_up_sec and dead_sec final); NULL until then.
+     */
+    public OffsetDateTime getHandledSeenAt() {
+        return (OffsetDateTime) get(17);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -292,7 +348,7 @@ public class AgentCallRecord extends UpdatableRecordImpl<AgentCallRecord> {
     /**
      * Create a detached, initialised AgentCallRecord
      */
-    public AgentCallRecord(Short accountId, Long userId, OffsetDateTime startedAt, Long callLogId, OffsetDateTime endedAt, String endReason, Integer talkSec, String direction, Integer callTypeRef, Long campaignId, Long queueId, Long leadId, OffsetDateTime shiftLoginAt, OffsetDateTime firstSeenAt, OffsetDateTime endedSeenAt) {
+    public AgentCallRecord(Short accountId, Long userId, OffsetDateTime startedAt, Long callLogId, OffsetDateTime endedAt, String endReason, Integer talkSec, String direction, Integer callTypeRef, Long campaignId, Long queueId, Long leadId, OffsetDateTime shiftLoginAt, OffsetDateTime firstSeenAt, OffsetDateTime endedSeenAt, Integer wrapUpSec, Integer deadSec, OffsetDateTime handledSeenAt) {
         super(AgentCall.AGENT_CALL);
 
         setAccountId(accountId);
@@ -310,6 +366,9 @@ public class AgentCallRecord extends UpdatableRecordImpl<AgentCallRecord> {
         setShiftLoginAt(shiftLoginAt);
         setFirstSeenAt(firstSeenAt);
         setEndedSeenAt(endedSeenAt);
+        setWrapUpSec(wrapUpSec);
+        setDeadSec(deadSec);
+        setHandledSeenAt(handledSeenAt);
         resetChangedOnNotNull();
     }
 }
