@@ -216,11 +216,13 @@ public class Routines {
         , Short pAccountId
         , Long pSnapshotId
         , OffsetDateTime pObservedAt
+        , OffsetDateTime pPreviousObservedAt
     ) {
         DeriveOpenIntervals f = new DeriveOpenIntervals();
         f.setPAccountId(pAccountId);
         f.setPSnapshotId(pSnapshotId);
         f.setPObservedAt(pObservedAt);
+        f.setPPreviousObservedAt(pPreviousObservedAt);
 
         f.execute(configuration);
         return f.getReturnValue();
@@ -233,11 +235,13 @@ public class Routines {
           Short pAccountId
         , Long pSnapshotId
         , OffsetDateTime pObservedAt
+        , OffsetDateTime pPreviousObservedAt
     ) {
         DeriveOpenIntervals f = new DeriveOpenIntervals();
         f.setPAccountId(pAccountId);
         f.setPSnapshotId(pSnapshotId);
         f.setPObservedAt(pObservedAt);
+        f.setPPreviousObservedAt(pPreviousObservedAt);
 
         return f.asField();
     }
@@ -249,11 +253,13 @@ public class Routines {
           Field<Short> pAccountId
         , Field<Long> pSnapshotId
         , Field<OffsetDateTime> pObservedAt
+        , Field<OffsetDateTime> pPreviousObservedAt
     ) {
         DeriveOpenIntervals f = new DeriveOpenIntervals();
         f.setPAccountId(pAccountId);
         f.setPSnapshotId(pSnapshotId);
         f.setPObservedAt(pObservedAt);
+        f.setPPreviousObservedAt(pPreviousObservedAt);
 
         return f.asField();
     }

@@ -44,6 +44,12 @@ public class DeriveOpenIntervals extends AbstractRoutine<OffsetDateTime> {
     public static final Parameter<OffsetDateTime> P_OBSERVED_AT = Internal.createParameter("p_observed_at", SQLDataType.TIMESTAMPWITHTIMEZONE(6), false, false);
 
     /**
+     * The parameter
+     * <code>warehouse.derive_open_intervals.p_previous_observed_at</code>.
+     */
+    public static final Parameter<OffsetDateTime> P_PREVIOUS_OBSERVED_AT = Internal.createParameter("p_previous_observed_at", SQLDataType.TIMESTAMPWITHTIMEZONE(6), false, false);
+
+    /**
      * Create a new routine call instance
      */
     public DeriveOpenIntervals() {
@@ -53,6 +59,7 @@ public class DeriveOpenIntervals extends AbstractRoutine<OffsetDateTime> {
         addInParameter(P_ACCOUNT_ID);
         addInParameter(P_SNAPSHOT_ID);
         addInParameter(P_OBSERVED_AT);
+        addInParameter(P_PREVIOUS_OBSERVED_AT);
     }
 
     /**
@@ -98,5 +105,21 @@ public class DeriveOpenIntervals extends AbstractRoutine<OffsetDateTime> {
      */
     public void setPObservedAt(Field<OffsetDateTime> field) {
         setField(P_OBSERVED_AT, field);
+    }
+
+    /**
+     * Set the <code>p_previous_observed_at</code> parameter IN value to the
+     * routine
+     */
+    public void setPPreviousObservedAt(OffsetDateTime value) {
+        setValue(P_PREVIOUS_OBSERVED_AT, value);
+    }
+
+    /**
+     * Set the <code>p_previous_observed_at</code> parameter to the function to
+     * be used with a {@link org.jooq.Select} statement
+     */
+    public void setPPreviousObservedAt(Field<OffsetDateTime> field) {
+        setField(P_PREVIOUS_OBSERVED_AT, field);
     }
 }
